@@ -1,0 +1,115 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import { LIMITS } from '../contracts/limits';
+import type { AppDeps } from './platform/context';
+import { errorBody, handleError } from './platform/errors/handler';
+import { buildOpenApi } from './platform/http/openapi';
+import { registerApiDocs } from './platform/http/docs';
+import type { Route } from './platform/http/route';
+import { authRoutes } from './platform/auth/routes';
+import { resolveSession, SESSION_COOKIE } from './platform/auth/sessions';
+import './platform/http/fastify.d';
+
+/** Every module's routes. A new module adds its list here (and joins the access-matrix test). */
+export function allRoutes(): Route[] {
+  return [...authRoutes];
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** Builds the app from its dependencies; no listening, no side effects, so tests use `inject()`. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      deps.config.logLevel === 'silent'
+        ? false
+        : {
+            level: deps.config.logLevel,
+            // Cookies carry session tokens; they never reach the log.
+            redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+          },
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
+    },
+  });
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionExpired', false);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: false,
+  });
+  await app.register(fastifyMultipart, { limits: { fileSize: LIMITS.importFileBytesMax, files: 1, fields: 5, parts: 6 } });
+
+  app.addHook('onRequest', async (req, reply) => {
+    void reply.header('x-request-id', req.id);
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token || !req.url.startsWith('/api/')) return;
+    const resolved = await resolveSession(deps.db, deps.config, token, deps.clock.now());
+    if (resolved && 'actor' in resolved) req.actor = resolved.actor;
+    else if (resolved) req.sessionExpired = true;
+  });
+
+  app.setErrorHandler(handleError);
+
+  const routes = allRoutes();
+  for (const r of routes) {
+    app.route({
+      method: r.method,
+      url: r.url,
+      handler: async (req, reply) => {
+        const result = await r.run(req, reply, deps);
+        if (reply.sent || r.produces) return reply;
+        if (r.response && deps.config.env !== 'production') {
+          // Outside production every answer is checked against its documented schema, so the
+          // contract cannot drift from what the server really sends.
+          const checked = r.response.safeParse(result);
+          if (!checked.success) {
+            req.log.error({ issues: checked.error.issues, url: r.url }, 'response does not match its schema');
+            throw new Error(`response of ${r.method} ${r.url} does not match its schema`);
+          }
+        }
+        return reply.status(r.status ?? 200).send(result);
+      },
+    });
+  }
+
+  const openapi = buildOpenApi(routes, process.env.npm_package_version ?? '0.1.0');
+  app.get('/api/openapi.json', async () => openapi);
+  await registerApiDocs(app);
+
+  const webRoot = deps.config.webDistDir;
+  const indexHtml = path.join(webRoot, 'index.html');
+  if (fs.existsSync(indexHtml)) {
+    await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false, index: false });
+  }
+  app.setNotFoundHandler(async (req, reply) => {
+    if (req.url.startsWith('/api/') || req.url === '/api') return reply.status(404).send(errorBody(req, 'ROUTE_NOT_FOUND'));
+    if (req.method === 'GET' && fs.existsSync(indexHtml)) {
+      // The single-page app owns every other path.
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(fs.createReadStream(indexHtml));
+    }
+    return reply.status(404).type('text/plain; charset=utf-8').send('Not found. Build the web app with `npm run build`.');
+  });
+
+  return app;
+}

@@ -1,0 +1,5 @@
+/** Every table, for Drizzle's typed queries and for drizzle-kit's migration generator. */
+export * from '../platform/hierarchy/schema';
+export * from '../platform/auth/schema';
+export * from '../platform/audit/schema';
+export * from '../modules/org/schema';
