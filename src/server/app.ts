@@ -13,12 +13,13 @@ import { buildOpenApi } from './platform/http/openapi';
 import { registerApiDocs } from './platform/http/docs';
 import type { Route } from './platform/http/route';
 import { authRoutes } from './platform/auth/routes';
+import { orgRoutes } from './modules/org/routes';
 import { resolveSession, SESSION_COOKIE } from './platform/auth/sessions';
 import './platform/http/fastify.d';
 
 /** Every module's routes. A new module adds its list here (and joins the access-matrix test). */
 export function allRoutes(): Route[] {
-  return [...authRoutes];
+  return [...authRoutes, ...orgRoutes];
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
