@@ -14,12 +14,15 @@ import { registerApiDocs } from './platform/http/docs';
 import type { Route } from './platform/http/route';
 import { authRoutes } from './platform/auth/routes';
 import { orgRoutes } from './modules/org/routes';
+import { accountRoutes } from './modules/accounts/routes';
+import { auditRoutes } from './modules/audit/routes';
+import { homeRoutes } from './modules/home/routes';
 import { resolveSession, SESSION_COOKIE } from './platform/auth/sessions';
 import './platform/http/fastify.d';
 
 /** Every module's routes. A new module adds its list here (and joins the access-matrix test). */
 export function allRoutes(): Route[] {
-  return [...authRoutes, ...orgRoutes];
+  return [...authRoutes, ...homeRoutes, ...orgRoutes, ...accountRoutes, ...auditRoutes];
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;

@@ -1,7 +1,7 @@
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { UnitSummary } from '../../../contracts';
 import type { Actor } from '../../platform/access/actor';
-import { unitPathInScope } from '../../platform/access/scope';
+import { loadUnitInScope, unitPathInScope } from '../../platform/access/scope';
 import type { Queryable } from '../../platform/db/client';
 import { units, type UnitRow } from '../../platform/hierarchy/schema';
 import { idsOnPath } from '../../platform/hierarchy/paths';
@@ -36,7 +36,8 @@ export type UnitListFilter = { parentId?: string; q?: string; level?: UnitRow['l
 /** Children of a unit, or a search across the whole scope; always inside the scope. */
 export async function listUnits(db: Queryable, actor: Actor, f: UnitListFilter) {
   const conds: SQL[] = [unitPathInScope(actor)];
-  if (f.parentId) conds.push(eq(units.parentId, f.parentId));
+  // Listing the children of a unit outside the scope is "not found", not an empty list.
+  if (f.parentId) conds.push(eq(units.parentId, (await loadUnitInScope(db, actor, f.parentId)).id));
   if (f.level) conds.push(eq(units.level, f.level));
   if (f.status !== 'all') conds.push(eq(units.status, f.status));
   if (f.q) {

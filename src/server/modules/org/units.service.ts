@@ -162,8 +162,12 @@ export async function moveUnit(ctx: Ctx, id: string, parentId: string, code: str
       if (newCode !== unit.code) await recodeSubtree(tx, unit, newCode);
       const newPath = childPath(newParent.path, unit.id);
       // Rewrite the materialized path of the whole subtree: new parent's path + the part below the old parent.
+      // (subpath() refuses an empty remainder, so the unit itself takes the new path directly.)
       await tx.execute(sql`
-        update units set path = ${newPath}::ltree || subpath(path, nlevel(${unit.path}::ltree)), updated_at = ${now}
+        update units
+        set path = case when path = ${unit.path}::ltree then ${newPath}::ltree
+                        else ${newPath}::ltree || subpath(path, nlevel(${unit.path}::ltree)) end,
+            updated_at = ${now}
         where path <@ ${unit.path}::ltree`);
       const [after] = await tx.update(units).set({ parentId: newParent.id, code: newCode, updatedAt: now }).where(eq(units.id, unit.id)).returning();
       return {
