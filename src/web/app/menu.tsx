@@ -1,0 +1,36 @@
+import type { ReactNode } from 'react';
+import { ApartmentOutlined, AuditOutlined, CloudUploadOutlined, HomeOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import type { Permission } from '../../contracts';
+import type { MessageKey } from './i18n';
+
+export type MenuEntry = {
+  path: string;
+  label: MessageKey;
+  icon: ReactNode;
+  /** Shown when the user holds any of these permissions; none listed: everyone. */
+  anyOf?: Permission[];
+};
+
+/** The pages that exist, in menu order. Only entries the user's permissions allow are shown. */
+export const MENU: MenuEntry[] = [
+  { path: '/', label: 'nav.home', icon: <HomeOutlined /> },
+  { path: '/org', label: 'nav.hierarchy', icon: <ApartmentOutlined />, anyOf: ['org.read'] },
+  { path: '/org/people', label: 'nav.people', icon: <TeamOutlined />, anyOf: ['org.read'] },
+  { path: '/org/import', label: 'nav.import', icon: <CloudUploadOutlined />, anyOf: ['org.read'] },
+  { path: '/accounts', label: 'nav.accounts', icon: <UserOutlined />, anyOf: ['accounts.manage'] },
+  { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, anyOf: ['audit.read'] },
+];
+
+export function visibleMenu(permissions: readonly string[]): MenuEntry[] {
+  return MENU.filter((entry) => !entry.anyOf || entry.anyOf.some((p) => permissions.includes(p)));
+}
+
+/** The menu entry a location belongs to: the longest path that prefixes it (/org/units/… → /org). */
+export function selectedMenuKey(pathname: string, entries: MenuEntry[]): string | undefined {
+  let best: MenuEntry | undefined;
+  for (const entry of entries) {
+    const matches = entry.path === '/' ? pathname === '/' : pathname === entry.path || pathname.startsWith(`${entry.path}/`);
+    if (matches && (!best || entry.path.length > best.path.length)) best = entry;
+  }
+  return best?.path;
+}

@@ -1,0 +1,67 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { createBrowserRouter, Link, Navigate } from 'react-router';
+import { Button, Spin } from 'antd';
+import { Notice } from './components/notice';
+import type { Permission } from '../../contracts';
+import { AppLayout } from './layout';
+import { PASSWORD_PATH, RequireAuth, RequirePermission } from './guards';
+import { useI18n } from './i18n';
+
+// Every page is its own chunk: the shell loads first, then only the page being opened.
+const LoginPage = lazy(() => import('../modules/auth/login-page'));
+const ChangePasswordPage = lazy(() => import('../modules/auth/change-password-page'));
+const HomePage = lazy(() => import('../modules/home/home-page'));
+const HierarchyPage = lazy(() => import('../modules/org/hierarchy-page'));
+const PeoplePage = lazy(() => import('../modules/org/people-page'));
+const ImportExportPage = lazy(() => import('../modules/org/import-export-page'));
+const AccountsPage = lazy(() => import('../modules/accounts/accounts-page'));
+const AuditPage = lazy(() => import('../modules/audit/audit-page'));
+
+function NotFound() {
+  const { t } = useI18n();
+  return (
+    <Notice
+      kind="info"
+      title="404"
+      description={t('app.notFound')}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('app.backHome')}</Button>
+        </Link>
+      }
+    />
+  );
+}
+
+const guarded = (anyOf: Permission[], page: ReactNode) => <RequirePermission anyOf={anyOf}>{page}</RequirePermission>;
+
+export const router = createBrowserRouter([
+  {
+    path: '/login',
+    element: (
+      <Suspense fallback={<Spin size="large" style={{ display: 'block', margin: '30vh auto' }} />}>
+        <LoginPage />
+      </Suspense>
+    ),
+  },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'org', element: guarded(['org.read'], <HierarchyPage />) },
+      { path: 'org/units/:unitId', element: guarded(['org.read'], <HierarchyPage />) },
+      { path: 'org/people', element: guarded(['org.read'], <PeoplePage />) },
+      { path: 'org/import', element: guarded(['org.read'], <ImportExportPage />) },
+      { path: 'accounts', element: guarded(['accounts.manage'], <AccountsPage />) },
+      { path: 'audit', element: guarded(['audit.read'], <AuditPage />) },
+      { path: PASSWORD_PATH.slice(1), element: <ChangePasswordPage /> },
+      { path: 'account', element: <Navigate to={PASSWORD_PATH} replace /> },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+]);
