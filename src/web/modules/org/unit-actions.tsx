@@ -1,0 +1,199 @@
+import { useState } from 'react';
+import { Alert, App, Button, Form, Input, Modal, Popconfirm, Typography } from 'antd';
+import { ArrowRightOutlined, PlusOutlined, RollbackOutlined, StopOutlined } from '@ant-design/icons';
+import type { UnitDetail, UnitLevel } from '../../../contracts';
+import { CHILD_LEVEL, LIMITS, UNIT_KINDS, UNIT_LEVELS } from '../../../contracts';
+import { applyFieldErrors } from '../../app/forms';
+import { useI18n } from '../../app/i18n';
+import { orgApi } from './api';
+import { toUnitCreate, UnitFields, type UnitFormValues } from './unit-fields';
+import { UnitSelect } from './unit-select';
+
+export type UnitChanged = (updated?: UnitDetail, otherParents?: (string | null)[]) => Promise<void>;
+
+const parentLevelOf = (level: UnitLevel): UnitLevel | null => {
+  const index = UNIT_LEVELS.indexOf(level);
+  return index > 0 ? UNIT_LEVELS[index - 1] : null;
+};
+
+export function AddChildButton({ detail, onChanged, block }: { detail: UnitDetail; onChanged: UnitChanged; block?: boolean }) {
+  const { t, errorText, locale } = useI18n();
+  const { message } = App.useApp();
+  const [open, setOpen] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [form] = Form.useForm<UnitFormValues>();
+  const childLevel = CHILD_LEVEL[detail.level];
+  if (!childLevel || !detail.can.createChild || detail.status === 'retired') return null;
+
+  const submit = async (values: UnitFormValues) => {
+    setSaving(true);
+    setError(null);
+    try {
+      await orgApi.createUnit(toUnitCreate(values, detail.id));
+      message.success(t('org.created'));
+      setOpen(false);
+      form.resetFields();
+      await onChanged();
+    } catch (caught) {
+      applyFieldErrors(form, caught, locale);
+      setError(errorText(caught));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <>
+      <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} block={block}>
+        {t('org.addChild')}
+      </Button>
+      <Modal
+        open={open}
+        title={t('org.addChildTitle', { name: detail.name, level: t(`level.${childLevel}`) })}
+        okText={t('common.save')}
+        cancelText={t('common.cancel')}
+        confirmLoading={saving}
+        onOk={() => form.submit()}
+        onCancel={() => setOpen(false)}
+        destroyOnHidden
+        width={640}
+      >
+        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
+        <Form<UnitFormValues>
+          form={form}
+          layout="vertical"
+          onFinish={submit}
+          initialValues={{ kind: UNIT_KINDS[childLevel][0], code: detail.code }}
+          preserve={false}
+        >
+          <UnitFields level={childLevel} parentCode={detail.code} />
+        </Form>
+      </Modal>
+    </>
+  );
+}
+
+export function MoveButton({ detail, onChanged }: { detail: UnitDetail; onChanged: UnitChanged }) {
+  const { t, errorText } = useI18n();
+  const { message } = App.useApp();
+  const [open, setOpen] = useState(false);
+  const [parentId, setParentId] = useState<string | undefined>();
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const parentLevel = parentLevelOf(detail.level);
+  if (!detail.can.move || !parentLevel || !detail.parentId) return null;
+
+  const submit = async () => {
+    if (!parentId) return;
+    setSaving(true);
+    setError(null);
+    try {
+      const updated = await orgApi.moveUnit(detail.id, parentId);
+      message.success(t('org.moved'));
+      setOpen(false);
+      await onChanged(updated, [parentId]);
+    } catch (caught) {
+      setError(errorText(caught));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <>
+      <Button icon={<ArrowRightOutlined />} onClick={() => setOpen(true)}>
+        {t('org.move')}
+      </Button>
+      <Modal
+        open={open}
+        title={t('org.moveTitle', { name: detail.name })}
+        okText={t('common.save')}
+        cancelText={t('common.cancel')}
+        okButtonProps={{ disabled: !parentId }}
+        confirmLoading={saving}
+        onOk={() => void submit()}
+        onCancel={() => setOpen(false)}
+        destroyOnHidden
+      >
+        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
+        <Typography.Paragraph type="secondary">{t('org.moveHint', { level: t(`level.${parentLevel}`) })}</Typography.Paragraph>
+        <Form layout="vertical">
+          <Form.Item label={t('org.newParent')} required>
+            <UnitSelect level={parentLevel} value={parentId} onChange={(id) => setParentId(id)} exclude={[detail.id, detail.parentId]} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}
+
+export function RetireButton({ detail, onChanged }: { detail: UnitDetail; onChanged: UnitChanged }) {
+  const { t, errorText, locale } = useI18n();
+  const { message } = App.useApp();
+  const [open, setOpen] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [form] = Form.useForm<{ reason: string }>();
+  if (!detail.can.retire) return null;
+
+  if (detail.status === 'retired') {
+    const restore = async () => {
+      try {
+        const updated = await orgApi.restoreUnit(detail.id);
+        message.success(t('org.restored'));
+        await onChanged(updated);
+      } catch (caught) {
+        message.error(errorText(caught));
+      }
+    };
+    return (
+      <Popconfirm title={t('org.restoreConfirm', { name: detail.name })} okText={t('common.confirm')} cancelText={t('common.cancel')} onConfirm={restore}>
+        <Button icon={<RollbackOutlined />}>{t('org.restore')}</Button>
+      </Popconfirm>
+    );
+  }
+
+  const submit = async (values: { reason: string }) => {
+    setSaving(true);
+    setError(null);
+    try {
+      const updated = await orgApi.retireUnit(detail.id, values.reason.trim());
+      message.success(t('org.retired'));
+      setOpen(false);
+      await onChanged(updated);
+    } catch (caught) {
+      applyFieldErrors(form, caught, locale);
+      setError(errorText(caught));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <>
+      <Button danger icon={<StopOutlined />} onClick={() => setOpen(true)}>
+        {t('org.retire')}
+      </Button>
+      <Modal
+        open={open}
+        title={t('org.retireTitle', { name: detail.name })}
+        okText={t('org.retire')}
+        okButtonProps={{ danger: true }}
+        cancelText={t('common.cancel')}
+        confirmLoading={saving}
+        onOk={() => form.submit()}
+        onCancel={() => setOpen(false)}
+        destroyOnHidden
+      >
+        <Typography.Paragraph type="secondary">{t('org.retireHint')}</Typography.Paragraph>
+        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
+        <Form form={form} layout="vertical" onFinish={submit} preserve={false}>
+          <Form.Item name="reason" label={t('org.retireReason')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+            <Input.TextArea maxLength={LIMITS.reasonMax} showCount autoSize={{ minRows: 2, maxRows: 5 }} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}
