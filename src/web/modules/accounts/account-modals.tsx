@@ -1,0 +1,342 @@
+import { useEffect, useState } from 'react';
+import { Alert, App, Button, Col, Form, Input, Modal, Radio, Row, Select, Space, Typography } from 'antd';
+import { ThunderboltOutlined } from '@ant-design/icons';
+import type { AccountView, PersonView } from '../../../contracts';
+import { LIMITS, Username } from '../../../contracts';
+import { applyFieldErrors, zodRule } from '../../app/forms';
+import { useI18n } from '../../app/i18n';
+import { generatePassword, isStrongPassword } from '../../app/password';
+import { orgApi } from '../org/api';
+import { UnitSelect } from '../org/unit-select';
+import { accountsApi, type RoleCatalog } from './api';
+import { RoleEditor, toGrants, type GrantItem } from './role-editor';
+
+type Close = { onClose: () => void; onSaved: () => void };
+
+function usePassword(): { rule: (value: string | undefined) => Promise<void>; hint: string } {
+  const { t } = useI18n();
+  return {
+    hint: t('password.rule', { min: LIMITS.passwordMin }),
+    rule: async (value) => {
+      if (value && !isStrongPassword(value)) throw new Error(t('password.weak', { min: LIMITS.passwordMin }));
+    },
+  };
+}
+
+/** The people of a unit, to link an account to the person it belongs to. */
+function usePeopleOf(unitId: string | undefined): PersonView[] {
+  const [people, setPeople] = useState<PersonView[]>([]);
+  useEffect(() => {
+    if (!unitId) return;
+    const controller = new AbortController();
+    orgApi
+      .people({ unitId, subtree: false, status: 'active', pageSize: LIMITS.pageSizeMax }, controller.signal)
+      .then((page) => setPeople(page.items))
+      .catch(() => setPeople([]));
+    return () => controller.abort();
+  }, [unitId]);
+  return unitId ? people : [];
+}
+
+function PasswordInput({ value, onChange, id }: { value?: string; onChange?: (value: string) => void; id?: string }) {
+  const { t } = useI18n();
+  return (
+    <Space.Compact style={{ width: '100%' }}>
+      <Input id={id} value={value} onChange={(event) => onChange?.(event.target.value)} maxLength={LIMITS.passwordMax} autoComplete="new-password" />
+      <Button icon={<ThunderboltOutlined />} onClick={() => onChange?.(generatePassword())}>
+        {t('accounts.generate')}
+      </Button>
+    </Space.Compact>
+  );
+}
+
+type CreateValues = { username: string; displayName: string; unitId: string; personId?: string | null; password: string; roles: GrantItem[] };
+
+export function CreateAccountModal({ open, catalog, onClose, onSaved }: Close & { open: boolean; catalog: RoleCatalog | null }) {
+  const { t, errorText, locale } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<CreateValues>();
+  const unitId = Form.useWatch('unitId', form);
+  const people = usePeopleOf(unitId);
+  const password = usePassword();
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (values: CreateValues) => {
+    setSaving(true);
+    setError(null);
+    try {
+      await accountsApi.create({
+        username: values.username.trim(),
+        displayName: values.displayName.trim(),
+        unitId: values.unitId,
+        personId: values.personId ?? null,
+        password: values.password,
+        roles: toGrants(values.roles ?? []),
+      });
+      message.success(t('accounts.created'));
+      onSaved();
+    } catch (caught) {
+      const unshown = applyFieldErrors(form, caught, locale);
+      setError([errorText(caught), ...unshown].join('；'));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={t('accounts.add')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={saving}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+      width={720}
+    >
+      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
+      <Form<CreateValues> form={form} layout="vertical" onFinish={submit} preserve={false} initialValues={{ roles: [], password: generatePassword() }}>
+        <Row gutter={16}>
+          <Col xs={24} sm={12}>
+            <Form.Item
+              name="username"
+              label={t('accounts.field.username')}
+              extra={t('accounts.usernameHint', { min: LIMITS.usernameMin, max: LIMITS.usernameMax })}
+              rules={[{ required: true, message: t('common.required') }, zodRule(Username, t('accounts.usernameInvalid'))]}
+            >
+              <Input maxLength={LIMITS.usernameMax} autoComplete="off" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item name="displayName" label={t('accounts.field.displayName')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+              <Input maxLength={LIMITS.nameMax} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item name="unitId" label={t('accounts.field.unit')} rules={[{ required: true, message: t('common.requiredSelect') }]}>
+              <UnitSelect onChange={() => form.setFieldsValue({ personId: null })} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item name="personId" label={t('accounts.field.person')}>
+              <Select
+                allowClear
+                disabled={!unitId}
+                showSearch={{ optionFilterProp: 'label' }}
+                options={people.map((person) => ({ value: person.id, label: `${person.name} ${person.phone}` }))}
+                onChange={(id: string | undefined) => {
+                  const person = people.find((candidate) => candidate.id === id);
+                  if (person && !form.getFieldValue('displayName')) form.setFieldsValue({ displayName: person.name });
+                }}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24}>
+            <Form.Item
+              name="password"
+              label={t('accounts.field.password')}
+              extra={
+                <>
+                  {password.hint}
+                  <br />
+                  {t('accounts.passwordHint')}
+                </>
+              }
+              rules={[{ required: true, message: t('common.required') }, { validator: (_rule, value: string | undefined) => password.rule(value) }]}
+            >
+              <PasswordInput />
+            </Form.Item>
+          </Col>
+          <Col xs={24}>
+            <Form.Item name="roles" label={t('accounts.field.roles')}>
+              <RoleEditor catalog={catalog} />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Form>
+    </Modal>
+  );
+}
+
+type EditValues = { displayName: string; personId?: string | null; status: 'active' | 'disabled' };
+
+export function EditAccountModal({ account, onClose, onSaved }: Close & { account: AccountView | null }) {
+  const { t, errorText, locale } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<EditValues>();
+  const people = usePeopleOf(account?.unit.id);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (values: EditValues) => {
+    if (!account) return;
+    setSaving(true);
+    setError(null);
+    try {
+      await accountsApi.update(account.id, { displayName: values.displayName.trim(), personId: values.personId ?? null, status: values.status });
+      message.success(t('common.saved'));
+      onSaved();
+    } catch (caught) {
+      applyFieldErrors(form, caught, locale);
+      setError(errorText(caught));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={account !== null}
+      title={t('accounts.edit')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={saving}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
+      {account ? (
+        <Form<EditValues>
+          form={form}
+          layout="vertical"
+          onFinish={submit}
+          preserve={false}
+          initialValues={{ displayName: account.displayName, personId: account.personId, status: account.status }}
+        >
+          <Form.Item label={t('accounts.field.username')}>
+            <Typography.Text strong>{account.username}</Typography.Text> · {account.unit.name}
+          </Form.Item>
+          <Form.Item name="displayName" label={t('accounts.field.displayName')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+            <Input maxLength={LIMITS.nameMax} />
+          </Form.Item>
+          <Form.Item name="personId" label={t('accounts.field.person')}>
+            <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={people.map((person) => ({ value: person.id, label: `${person.name} ${person.phone}` }))} />
+          </Form.Item>
+          <Form.Item name="status" label={t('accounts.field.status')}>
+            <Radio.Group
+              optionType="button"
+              options={[
+                { value: 'active', label: t('accountStatus.active') },
+                { value: 'disabled', label: t('accountStatus.disabled') },
+              ]}
+            />
+          </Form.Item>
+        </Form>
+      ) : null}
+    </Modal>
+  );
+}
+
+export function RolesModal({ account, catalog, onClose, onSaved }: Close & { account: AccountView | null; catalog: RoleCatalog | null }) {
+  const { t, errorText, locale } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ roles: GrantItem[] }>();
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (values: { roles: GrantItem[] }) => {
+    if (!account) return;
+    setSaving(true);
+    setError(null);
+    try {
+      await accountsApi.setRoles(account.id, toGrants(values.roles));
+      message.success(t('accounts.rolesSaved'));
+      onSaved();
+    } catch (caught) {
+      const unshown = applyFieldErrors(form, caught, locale);
+      setError([errorText(caught), ...unshown].join('；'));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={account !== null}
+      title={account ? t('accounts.rolesTitle', { name: account.displayName }) : ''}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={saving}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+      width={720}
+    >
+      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
+      {account ? (
+        <Form form={form} layout="vertical" onFinish={submit} preserve={false} initialValues={{ roles: account.roles }}>
+          <Form.Item name="roles">
+            <RoleEditor catalog={catalog} />
+          </Form.Item>
+        </Form>
+      ) : null}
+    </Modal>
+  );
+}
+
+export function ResetPasswordModal({ account, onClose, onSaved }: Close & { account: AccountView | null }) {
+  const { t, errorText, locale } = useI18n();
+  const { modal } = App.useApp();
+  const [form] = Form.useForm<{ password: string }>();
+  const password = usePassword();
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (values: { password: string }) => {
+    if (!account) return;
+    setSaving(true);
+    setError(null);
+    try {
+      await accountsApi.resetPassword(account.id, values.password);
+      modal.success({
+        title: t('accounts.resetDone'),
+        content: (
+          <Typography.Paragraph copyable={{ text: values.password }} style={{ fontSize: 18, marginTop: 8 }}>
+            <Typography.Text code>{values.password}</Typography.Text>
+          </Typography.Paragraph>
+        ),
+        okText: t('common.close'),
+      });
+      onSaved();
+    } catch (caught) {
+      applyFieldErrors(form, caught, locale);
+      setError(errorText(caught));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={account !== null}
+      title={account ? t('accounts.resetTitle', { name: account.displayName }) : ''}
+      okText={t('accounts.resetPassword')}
+      cancelText={t('common.cancel')}
+      confirmLoading={saving}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
+      <Form form={form} layout="vertical" onFinish={submit} preserve={false} initialValues={{ password: generatePassword() }}>
+        <Form.Item
+          name="password"
+          label={t('password.new')}
+          extra={
+                <>
+                  {password.hint}
+                  <br />
+                  {t('accounts.passwordHint')}
+                </>
+              }
+          rules={[{ required: true, message: t('common.required') }, { validator: (_rule, value: string | undefined) => password.rule(value) }]}
+        >
+          <PasswordInput />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
