@@ -1,0 +1,188 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Alert, AutoComplete, Button, Card, DatePicker, Flex, Input, Select, Table, Tag, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import type { Dayjs } from 'dayjs';
+import type { AuditEventView, Paged } from '../../../contracts';
+import { LIMITS } from '../../../contracts';
+import { useI18n } from '../../app/i18n';
+import { formatDateTime, shanghaiDayBoundary } from '../../app/i18n/format';
+import { useOpenLabels } from '../../app/labels';
+import { PageHeader } from '../../app/components/page-header';
+import { UnitSelect } from '../org/unit-select';
+import { auditApi } from './api';
+import { AuditDrawer } from './audit-drawer';
+
+const ENTITY_TYPES = ['unit', 'post', 'person', 'account', 'session', 'import'] as const;
+const KNOWN_ACTIONS = [
+  'auth.login',
+  'auth.login_failed',
+  'auth.logout',
+  'auth.password_change',
+  'unit.create',
+  'unit.update',
+  'unit.move',
+  'unit.retire',
+  'unit.restore',
+  'post.create',
+  'post.update',
+  'post.delete',
+  'person.create',
+  'person.update',
+  'account.create',
+  'account.update',
+  'account.roles',
+  'account.reset_password',
+  'account.unlock',
+  'import.units',
+  'import.people',
+];
+
+type Filters = { range: [Dayjs | null, Dayjs | null] | null; action: string; entityType?: string; unitId?: string; q: string };
+const EMPTY: Filters = { range: null, action: '', q: '' };
+
+/** 操作日志: who changed what, when, where — with each change as a readable before/after table. */
+export default function AuditPage() {
+  const { t, errorText } = useI18n();
+  const labels = useOpenLabels();
+  const [draft, setDraft] = useState<Filters>(EMPTY);
+  const [filters, setFilters] = useState<Filters>(EMPTY);
+  const [pageState, setPageState] = useState({ filters, page: 1, pageSize: 20 });
+  const page = pageState.filters === filters ? pageState.page : 1;
+  const [data, setData] = useState<Paged<AuditEventView> | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [selected, setSelected] = useState<AuditEventView | null>(null);
+
+  const load = useCallback(
+    async (signal: AbortSignal) => {
+      setLoading(true);
+      const [from, to] = filters.range ?? [null, null];
+      try {
+        setData(
+          await auditApi.list(
+            {
+              action: filters.action.trim() || undefined,
+              entityType: filters.entityType,
+              unitId: filters.unitId,
+              q: filters.q.trim() || undefined,
+              from: from ? shanghaiDayBoundary(from.format('YYYY-MM-DD'), 'start') : undefined,
+              to: to ? shanghaiDayBoundary(to.format('YYYY-MM-DD'), 'end') : undefined,
+              page,
+              pageSize: pageState.pageSize,
+            },
+            signal,
+          ),
+        );
+        setError(null);
+      } catch (caught) {
+        if (!signal.aborted) setError(errorText(caught));
+      } finally {
+        if (!signal.aborted) setLoading(false);
+      }
+    },
+    [filters, page, pageState.pageSize, errorText],
+  );
+
+  useEffect(() => {
+    const controller = new AbortController();
+    void load(controller.signal);
+    return () => controller.abort();
+  }, [load]);
+
+  const columns: TableColumnsType<AuditEventView> = [
+    { title: t('audit.time'), dataIndex: 'at', width: 150, render: (at: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(at)}</span> },
+    {
+      title: t('audit.actor'),
+      key: 'actor',
+      render: (_, event) => event.actor.displayName ?? event.actor.username ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>,
+    },
+    { title: t('audit.action'), dataIndex: 'action', render: (action: string) => <Tag>{labels.action(action)}</Tag> },
+    { title: t('audit.unit'), key: 'unit', render: (_, event) => event.unit?.name ?? '—' },
+    {
+      title: t('audit.summary'),
+      dataIndex: 'summary',
+      render: (summary: string | null, event) => (
+        <Typography.Text style={{ maxWidth: 420, display: 'inline-block' }} ellipsis={{ tooltip: summary }}>
+          {summary ?? labels.entityType(event.entityType)}
+        </Typography.Text>
+      ),
+    },
+  ];
+
+  const apply = () => setFilters({ ...draft });
+
+  return (
+    <>
+      <PageHeader title={t('audit.title')} />
+      <Card size="small">
+        <Flex wrap gap={8} style={{ marginBottom: 12 }}>
+          <DatePicker.RangePicker
+            value={draft.range}
+            onChange={(range) => setDraft({ ...draft, range })}
+            allowEmpty={[true, true]}
+            aria-label={t('audit.range')}
+            style={{ width: 260, maxWidth: '100%' }}
+          />
+          <AutoComplete
+            value={draft.action}
+            onChange={(action: string) => setDraft({ ...draft, action })}
+            options={KNOWN_ACTIONS.map((action) => ({ value: action, label: `${labels.action(action)}（${action}）` }))}
+            showSearch={{ filterOption: (input, option) => String(option?.label ?? '').toLowerCase().includes(input.toLowerCase()) }}
+            placeholder={t('audit.actionPlaceholder')}
+            allowClear
+            style={{ width: 200, maxWidth: '100%' }}
+          />
+          <Select<string>
+            value={draft.entityType}
+            onChange={(entityType) => setDraft({ ...draft, entityType })}
+            allowClear
+            placeholder={t('audit.entityType')}
+            options={ENTITY_TYPES.map((type) => ({ value: type, label: labels.entityType(type) }))}
+            style={{ width: 130 }}
+          />
+          <UnitSelect value={draft.unitId} onChange={(unitId) => setDraft({ ...draft, unitId })} allowClear style={{ width: 220, maxWidth: '100%' }} />
+          <Input
+            value={draft.q}
+            onChange={(event) => setDraft({ ...draft, q: event.target.value })}
+            onPressEnter={apply}
+            placeholder={t('audit.searchPlaceholder')}
+            maxLength={LIMITS.searchMax}
+            allowClear
+            style={{ width: 200, maxWidth: '100%' }}
+          />
+          <Button type="primary" onClick={apply}>
+            {t('common.search')}
+          </Button>
+          <Button
+            onClick={() => {
+              setDraft(EMPTY);
+              setFilters(EMPTY);
+            }}
+          >
+            {t('common.reset')}
+          </Button>
+        </Flex>
+        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
+        <Table<AuditEventView>
+          rowKey="id"
+          size="small"
+          loading={loading}
+          columns={columns}
+          dataSource={data?.items ?? []}
+          scroll={{ x: 'max-content' }}
+          onRow={(event) => ({ onClick: () => setSelected(event), style: { cursor: 'pointer' } })}
+          pagination={{
+            current: page,
+            pageSize: pageState.pageSize,
+            total: data?.total ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: [20, 50, 100],
+            showTotal: (total) => t('common.total', { total }),
+            onChange: (nextPage, nextSize) => setPageState({ filters, page: nextPage, pageSize: nextSize }),
+          }}
+        />
+      </Card>
+      <AuditDrawer event={selected} onClose={() => setSelected(null)} />
+    </>
+  );
+}
