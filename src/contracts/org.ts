@@ -121,7 +121,8 @@ export const UnitUpdate = z
   .strict();
 export type UnitUpdate = z.infer<typeof UnitUpdate>;
 
-export const UnitMove = z.object({ parentId: z.uuid() }).strict();
+/** A new code is needed when the old one does not extend the new parent's code. */
+export const UnitMove = z.object({ parentId: z.uuid(), code: UnitCode.optional() }).strict();
 export const UnitRetire = z.object({ reason: text(LIMITS.reasonMax) }).strict();
 
 /* ---------- posts (岗位) ---------- */

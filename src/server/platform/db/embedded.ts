@@ -66,6 +66,7 @@ export async function startEmbeddedPostgres(opts: Options): Promise<EmbeddedServ
       `The embedded PostgreSQL did not start (data in ${pgdata}, port ${opts.port}). ` +
         `Is another server using the port? Set EMBEDDED_PG_PORT, or DATABASE_URL for an external server.` +
         (e instanceof Error ? ` ${e.message}` : ''),
+      { cause: e },
     );
   }
   const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${opts.port}/postgres`;
