@@ -28,15 +28,16 @@ export function allRoutes(): Route[] {
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** Builds the app from its dependencies; no listening, no side effects, so tests use `inject()`. */
-export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+export async function buildApp(deps: AppDeps, opts: { logStream?: NodeJS.WritableStream } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger:
       deps.config.logLevel === 'silent'
         ? false
         : {
             level: deps.config.logLevel,
-            // Cookies carry session tokens; they never reach the log.
+            // Cookies carry session tokens; they never reach the log. Bodies are never logged.
             redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+            ...(opts.logStream ? { stream: opts.logStream } : {}),
           },
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
