@@ -12,13 +12,31 @@ function toNamePath(path: string): NamePath {
     .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
 }
 
+/** Errors that concern one field although the server sends them without `fields`. */
+const FIELD_OF_CODE: Record<string, string> = {
+  USERNAME_TAKEN: 'username',
+  UNIT_CODE_TAKEN: 'code',
+  UNIT_CODE_MISMATCH: 'code',
+  UNIT_LEVEL_MISMATCH: 'kind',
+  PERSON_PHONE_TAKEN: 'phone',
+  PERSON_NOT_IN_UNIT: 'personId',
+  WRONG_CURRENT_PASSWORD: 'currentPassword',
+  WEAK_PASSWORD: 'newPassword',
+  PASSWORD_REUSED: 'newPassword',
+};
+
 /**
  * Puts the field errors of an API error on the form's fields. Returns the messages of fields the
  * form does not show, so the caller can display them elsewhere instead of losing them.
  */
 export function applyFieldErrors(form: FormInstance, error: unknown, locale: Locale): string[] {
-  if (!(error instanceof ApiError) || error.fields.length === 0) return [];
+  if (!(error instanceof ApiError)) return [];
   const shown = new Set(Object.keys(form.getFieldsValue() as Record<string, unknown>));
+  if (error.fields.length === 0) {
+    const field = FIELD_OF_CODE[error.code];
+    if (field && shown.has(field)) form.setFields([{ name: field, errors: [locale === 'en' ? error.en : error.zh] }]);
+    return [];
+  }
   const unshown: string[] = [];
   const fields: { name: NamePath; errors: string[] }[] = [];
   for (const field of error.fields) {

@@ -12,3 +12,6 @@ function subscribe(onChange: () => void): () => void {
 export function useIsMobile(): boolean {
   return useSyncExternalStore(subscribe, () => window.matchMedia(QUERY).matches);
 }
+
+/** Filter fields: their own width on desktop, a full row each on phones so they stack neatly. */
+export const filterWidth = (isMobile: boolean, width: number): number | string => (isMobile ? '100%' : width);

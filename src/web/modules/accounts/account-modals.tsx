@@ -7,7 +7,7 @@ import { applyFieldErrors, zodRule } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { generatePassword, isStrongPassword } from '../../app/password';
 import { orgApi } from '../org/api';
-import { UnitSelect } from '../org/unit-select';
+import { UnitSelect, type UnitOption } from '../org/unit-select';
 import { accountsApi, type RoleCatalog } from './api';
 import { RoleEditor, toGrants, type GrantItem } from './role-editor';
 
@@ -58,6 +58,7 @@ export function CreateAccountModal({ open, catalog, onClose, onSaved }: Close & 
   const [form] = Form.useForm<CreateValues>();
   const unitId = Form.useWatch('unitId', form);
   const people = usePeopleOf(unitId);
+  const [unitInitial, setUnitInitial] = useState<UnitOption | null>(null);
   const password = usePassword();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -116,7 +117,7 @@ export function CreateAccountModal({ open, catalog, onClose, onSaved }: Close & 
           </Col>
           <Col xs={24} sm={12}>
             <Form.Item name="unitId" label={t('accounts.field.unit')} rules={[{ required: true, message: t('common.requiredSelect') }]}>
-              <UnitSelect onChange={() => form.setFieldsValue({ personId: null })} />
+              <UnitSelect initial={unitInitial} onChange={() => form.setFieldsValue({ personId: null })} />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
@@ -151,7 +152,17 @@ export function CreateAccountModal({ open, catalog, onClose, onSaved }: Close & 
           </Col>
           <Col xs={24}>
             <Form.Item name="roles" label={t('accounts.field.roles')}>
-              <RoleEditor catalog={catalog} />
+              <RoleEditor
+                catalog={catalog}
+                onChange={(grants) => {
+                  // Most accounts belong to the unit of their first role: fill it in when still empty.
+                  const first = grants[0];
+                  if (first && !form.getFieldValue('unitId')) {
+                    setUnitInitial({ id: first.unitId, name: first.unitName, code: first.unitCode });
+                    form.setFieldsValue({ unitId: first.unitId });
+                  }
+                }}
+              />
             </Form.Item>
           </Col>
         </Row>

@@ -8,6 +8,7 @@ import { useMe } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { formatDateTime } from '../../app/i18n/format';
 import { PageHeader } from '../../app/components/page-header';
+import { filterWidth, useIsMobile } from '../../app/use-is-mobile';
 import { UnitSelect } from '../org/unit-select';
 import { accountsApi, type RoleCatalog } from './api';
 import { CreateAccountModal, EditAccountModal, ResetPasswordModal, RolesModal } from './account-modals';
@@ -19,6 +20,7 @@ type Dialog = { kind: 'edit' | 'roles' | 'reset'; account: AccountView } | { kin
 export default function AccountsPage() {
   const me = useMe();
   const { t, errorText } = useI18n();
+  const isMobile = useIsMobile();
   const { message, modal } = App.useApp();
   const [catalog, setCatalog] = useState<RoleCatalog | null>(null);
   const [unitId, setUnitId] = useState<string | undefined>();
@@ -111,7 +113,7 @@ export default function AccountsPage() {
     {
       title: t('accounts.field.username'),
       dataIndex: 'username',
-      fixed: 'start',
+      fixed: isMobile ? undefined : 'start',
       render: (username: string) => <Typography.Text strong>{username}</Typography.Text>,
     },
     { title: t('accounts.field.displayName'), dataIndex: 'displayName' },
@@ -161,7 +163,7 @@ export default function AccountsPage() {
     {
       title: t('common.actions'),
       key: 'actions',
-      fixed: 'end',
+      fixed: isMobile ? undefined : 'end',
       render: (_, account) =>
         account.can.update ? (
           <Space size={0}>
@@ -190,7 +192,7 @@ export default function AccountsPage() {
       />
       <Card size="small">
         <Flex wrap gap={8} style={{ marginBottom: 12 }}>
-          <UnitSelect value={unitId} onChange={(id) => setUnitId(id)} allowClear style={{ width: 260, maxWidth: '100%' }} />
+          <UnitSelect value={unitId} onChange={(id) => setUnitId(id)} allowClear style={{ width: filterWidth(isMobile, 260) }} />
           <Input.Search
             allowClear
             placeholder={t('accounts.searchPlaceholder')}
@@ -201,7 +203,7 @@ export default function AccountsPage() {
               if (!event.target.value) setSearch('');
             }}
             onSearch={(value) => setSearch(value.trim())}
-            style={{ width: 220, maxWidth: '100%' }}
+            style={{ width: filterWidth(isMobile, 220) }}
           />
           <Select<Status>
             value={status}

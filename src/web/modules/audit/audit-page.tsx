@@ -3,39 +3,18 @@ import { Alert, AutoComplete, Button, Card, DatePicker, Flex, Input, Select, Tab
 import type { TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { AuditEventView, Paged } from '../../../contracts';
-import { LIMITS } from '../../../contracts';
+import { AUDIT_ACTIONS, LIMITS } from '../../../contracts';
 import { useI18n } from '../../app/i18n';
 import { formatDateTime, shanghaiDayBoundary } from '../../app/i18n/format';
 import { useOpenLabels } from '../../app/labels';
 import { PageHeader } from '../../app/components/page-header';
+import { filterWidth, useIsMobile } from '../../app/use-is-mobile';
 import { UnitSelect } from '../org/unit-select';
 import { auditApi } from './api';
 import { AuditDrawer } from './audit-drawer';
 
-const ENTITY_TYPES = ['unit', 'post', 'person', 'account', 'session', 'import'] as const;
-const KNOWN_ACTIONS = [
-  'auth.login',
-  'auth.login_failed',
-  'auth.logout',
-  'auth.password_change',
-  'unit.create',
-  'unit.update',
-  'unit.move',
-  'unit.retire',
-  'unit.restore',
-  'post.create',
-  'post.update',
-  'post.delete',
-  'person.create',
-  'person.update',
-  'account.create',
-  'account.update',
-  'account.roles',
-  'account.reset_password',
-  'account.unlock',
-  'import.units',
-  'import.people',
-];
+const ENTITY_TYPES = ['unit', 'post', 'person', 'account'] as const;
+const KNOWN_ACTIONS = Object.keys(AUDIT_ACTIONS);
 
 type Filters = { range: [Dayjs | null, Dayjs | null] | null; action: string; entityType?: string; unitId?: string; q: string };
 const EMPTY: Filters = { range: null, action: '', q: '' };
@@ -43,6 +22,7 @@ const EMPTY: Filters = { range: null, action: '', q: '' };
 /** 操作日志: who changed what, when, where — with each change as a readable before/after table. */
 export default function AuditPage() {
   const { t, errorText } = useI18n();
+  const isMobile = useIsMobile();
   const labels = useOpenLabels();
   const [draft, setDraft] = useState<Filters>(EMPTY);
   const [filters, setFilters] = useState<Filters>(EMPTY);
@@ -101,11 +81,14 @@ export default function AuditPage() {
     {
       title: t('audit.summary'),
       dataIndex: 'summary',
-      render: (summary: string | null, event) => (
-        <Typography.Text style={{ maxWidth: 420, display: 'inline-block' }} ellipsis={{ tooltip: summary }}>
-          {summary ?? labels.entityType(event.entityType)}
-        </Typography.Text>
-      ),
+      render: (summary: string | null) =>
+        summary ? (
+          <Typography.Text style={{ maxWidth: 420, display: 'inline-block' }} ellipsis={{ tooltip: summary }}>
+            {summary}
+          </Typography.Text>
+        ) : (
+          '—'
+        ),
     },
   ];
 
@@ -121,7 +104,7 @@ export default function AuditPage() {
             onChange={(range) => setDraft({ ...draft, range })}
             allowEmpty={[true, true]}
             aria-label={t('audit.range')}
-            style={{ width: 260, maxWidth: '100%' }}
+            style={{ width: filterWidth(isMobile, 240) }}
           />
           <AutoComplete
             value={draft.action}
@@ -130,7 +113,7 @@ export default function AuditPage() {
             showSearch={{ filterOption: (input, option) => String(option?.label ?? '').toLowerCase().includes(input.toLowerCase()) }}
             placeholder={t('audit.actionPlaceholder')}
             allowClear
-            style={{ width: 200, maxWidth: '100%' }}
+            style={{ width: filterWidth(isMobile, 180) }}
           />
           <Select<string>
             value={draft.entityType}
@@ -138,9 +121,9 @@ export default function AuditPage() {
             allowClear
             placeholder={t('audit.entityType')}
             options={ENTITY_TYPES.map((type) => ({ value: type, label: labels.entityType(type) }))}
-            style={{ width: 130 }}
+            style={{ width: filterWidth(isMobile, 120) }}
           />
-          <UnitSelect value={draft.unitId} onChange={(unitId) => setDraft({ ...draft, unitId })} allowClear style={{ width: 220, maxWidth: '100%' }} />
+          <UnitSelect value={draft.unitId} onChange={(unitId) => setDraft({ ...draft, unitId })} allowClear style={{ width: filterWidth(isMobile, 200) }} />
           <Input
             value={draft.q}
             onChange={(event) => setDraft({ ...draft, q: event.target.value })}
@@ -148,7 +131,7 @@ export default function AuditPage() {
             placeholder={t('audit.searchPlaceholder')}
             maxLength={LIMITS.searchMax}
             allowClear
-            style={{ width: 200, maxWidth: '100%' }}
+            style={{ width: filterWidth(isMobile, 180) }}
           />
           <Button type="primary" onClick={apply}>
             {t('common.search')}

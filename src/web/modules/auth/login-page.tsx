@@ -61,9 +61,9 @@ export default function LoginPage() {
         <Flex justify="space-between" align="start" gap={8} style={{ marginBottom: 8 }}>
           <div>
             <Typography.Title level={3} style={{ margin: 0 }}>
-              最后一米
+              {t('app.shortTitle')}
             </Typography.Title>
-            <Typography.Text type="secondary">{t('app.title')}</Typography.Text>
+            <Typography.Text type="secondary">{t('app.subtitle')}</Typography.Text>
           </div>
           <LanguageSwitch size="small" />
         </Flex>

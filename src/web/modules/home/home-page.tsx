@@ -76,12 +76,12 @@ export default function HomePage() {
         {primaryRole ? <Typography.Paragraph type="secondary">{t(`home.intro.${primaryRole}`)}</Typography.Paragraph> : null}
         <Flex gap={24} wrap>
           <div>
-            <Typography.Text type="secondary">{t('home.myUnit')}：</Typography.Text>
+            <Typography.Text type="secondary">{t('home.myUnit')}{t('common.colon')}</Typography.Text>
             {can('org.read') ? <Link to={`/org/units/${me.unit.id}`}>{me.unit.name}</Link> : me.unit.name}
             <Typography.Text type="secondary"> {me.unit.code}</Typography.Text>
           </div>
           <div>
-            <Typography.Text type="secondary">{t('home.myRoles')}：</Typography.Text>
+            <Typography.Text type="secondary">{t('home.myRoles')}{t('common.colon')}</Typography.Text>
             {me.roles.map((grant) => (
               <Tag key={`${grant.role}:${grant.unitId}`} color="blue">
                 {t(`role.${grant.role}`)} · {grant.unitName}
@@ -96,15 +96,13 @@ export default function HomePage() {
 
       {summary ? (
         <>
-          <Row gutter={[16, 16]}>
+          <div style={{ display: 'grid', gap: 16, gridTemplateColumns: 'repeat(auto-fit, minmax(150px, 1fr))' }}>
             {cards.map((card) => (
-              <Col key={card.key} xs={12} sm={8} lg={Math.max(4, Math.floor(24 / cards.length))}>
-                <Card size="small">
-                  <Statistic title={t(card.key)} value={card.value} prefix={card.icon} />
-                </Card>
-              </Col>
+              <Card key={card.key} size="small">
+                <Statistic title={t(card.key)} value={card.value} prefix={card.icon} />
+              </Card>
             ))}
-          </Row>
+          </div>
 
           <Row gutter={[16, 16]}>
             <Col xs={24} xl={can('audit.read') ? 15 : 24}>
@@ -134,7 +132,7 @@ export default function HomePage() {
                     <div key={event.id} style={{ padding: '8px 0', borderBottom: '1px solid rgba(5,5,5,0.06)', minWidth: 0 }}>
                       <div>
                         <Tag>{labels.action(event.action)}</Tag>
-                        <Typography.Text>{event.summary ?? event.entityType}</Typography.Text>
+                        {event.summary ? <Typography.Text>{event.summary}</Typography.Text> : null}
                       </div>
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                         {formatDateTime(event.at)} · {event.actor.displayName ?? event.actor.username ?? t('audit.system')}

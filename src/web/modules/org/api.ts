@@ -53,7 +53,7 @@ export const orgApi = {
   unit: (id: string, signal?: AbortSignal) => api.get<UnitDetail>(`/org/units/${id}`, { signal, schema: UnitDetailSchema }),
   createUnit: (body: UnitCreate) => api.post<UnitDetail>('/org/units', body),
   updateUnit: (id: string, body: UnitUpdate) => api.patch<UnitDetail>(`/org/units/${id}`, body),
-  moveUnit: (id: string, parentId: string) => api.post<UnitDetail>(`/org/units/${id}/move`, { parentId }),
+  moveUnit: (id: string, parentId: string, code?: string) => api.post<UnitDetail>(`/org/units/${id}/move`, code ? { parentId, code } : { parentId }),
   retireUnit: (id: string, reason: string) => api.post<UnitDetail>(`/org/units/${id}/retire`, { reason }),
   restoreUnit: (id: string) => api.post<UnitDetail>(`/org/units/${id}/restore`),
 

@@ -7,6 +7,7 @@ import { LIMITS } from '../../../contracts';
 import { useAuth, useMe } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { PageHeader } from '../../app/components/page-header';
+import { filterWidth, useIsMobile } from '../../app/use-is-mobile';
 import { exportUrl, orgApi } from './api';
 import { UnitSelect, type UnitOption } from './unit-select';
 
@@ -20,11 +21,12 @@ function ExportCard() {
   const me = useMe();
   const { t } = useI18n();
   const [unit, setUnit] = useState<UnitOption>(me.unit);
+  const isMobile = useIsMobile();
   return (
     <Card title={t('import.exportTitle')}>
       <Typography.Paragraph type="secondary">{t('import.exportHint')}</Typography.Paragraph>
       <Flex wrap gap={8}>
-        <UnitSelect value={unit.id} initial={unit} onChange={(_id, chosen) => setUnit(chosen ?? me.unit)} style={{ width: 280, maxWidth: '100%' }} />
+        <UnitSelect value={unit.id} initial={unit} onChange={(_id, chosen) => setUnit(chosen ?? me.unit)} style={{ width: filterWidth(isMobile, 280) }} />
         <Button icon={<DownloadOutlined />} href={exportUrl('units', unit.id)} download>
           {t('import.exportUnits')}
         </Button>

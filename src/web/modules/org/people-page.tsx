@@ -4,6 +4,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { useAuth, useMe } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { PageHeader } from '../../app/components/page-header';
+import { filterWidth, useIsMobile } from '../../app/use-is-mobile';
 import { exportUrl } from './api';
 import { PeopleTable } from './people-table';
 import { UnitSelect, type UnitOption } from './unit-select';
@@ -13,6 +14,7 @@ export default function PeoplePage() {
   const me = useMe();
   const { can } = useAuth();
   const { t } = useI18n();
+  const isMobile = useIsMobile();
   const [unit, setUnit] = useState<UnitOption>(me.unit);
   const [subtree, setSubtree] = useState(true);
 
@@ -39,7 +41,7 @@ export default function PeoplePage() {
                 initial={unit}
                 onChange={(_id, chosen) => setUnit(chosen ?? me.unit)}
                 allowClear
-                style={{ width: 260, maxWidth: '100%' }}
+                style={{ width: filterWidth(isMobile, 260) }}
               />
               <Checkbox checked={subtree} onChange={(event) => setSubtree(event.target.checked)}>
                 {t('people.subtree')}

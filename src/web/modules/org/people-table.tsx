@@ -6,6 +6,7 @@ import type { Paged, PersonView } from '../../../contracts';
 import { LIMITS } from '../../../contracts';
 import { useI18n } from '../../app/i18n';
 import { formatDate } from '../../app/i18n/format';
+import { filterWidth, useIsMobile } from '../../app/use-is-mobile';
 import { orgApi } from './api';
 import { PersonFormModal } from './person-form-modal';
 import type { UnitOption } from './unit-select';
@@ -26,6 +27,7 @@ type Status = 'active' | 'left' | 'all';
 /** A paged, searchable list of people, used by the unit's 人员 tab and by the people page. */
 export function PeopleTable({ unitId, subtree, canAdd, addUnit, filters, onChanged }: Props) {
   const { t, errorText } = useI18n();
+  const isMobile = useIsMobile();
   const [q, setQ] = useState('');
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState<Status>('active');
@@ -66,7 +68,7 @@ export function PeopleTable({ unitId, subtree, canAdd, addUnit, filters, onChang
     {
       title: t('people.field.name'),
       dataIndex: 'name',
-      fixed: 'start',
+      fixed: isMobile ? undefined : 'start',
       render: (name: string, person) => (
         <span>
           {name}
@@ -107,7 +109,7 @@ export function PeopleTable({ unitId, subtree, canAdd, addUnit, filters, onChang
     {
       title: t('common.actions'),
       key: 'actions',
-      fixed: 'end',
+      fixed: isMobile ? undefined : 'end',
       render: (_, person) =>
         person.can.update ? (
           <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing({ person })}>
@@ -131,7 +133,7 @@ export function PeopleTable({ unitId, subtree, canAdd, addUnit, filters, onChang
             if (!event.target.value) setSearch('');
           }}
           onSearch={(value) => setSearch(value.trim())}
-          style={{ width: 220, maxWidth: '100%' }}
+          style={{ width: filterWidth(isMobile, 220) }}
         />
         <Select<Status>
           value={status}

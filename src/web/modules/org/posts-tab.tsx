@@ -4,6 +4,7 @@ import type { TableColumnsType } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { PostView, UnitDetail } from '../../../contracts';
 import { useI18n } from '../../app/i18n';
+import { useIsMobile } from '../../app/use-is-mobile';
 import { ComplianceBadge } from '../../app/components/compliance-badge';
 import { orgApi, type PostListResponse } from './api';
 import { PostFormModal } from './post-form-modal';
@@ -11,6 +12,7 @@ import { PostFormModal } from './post-form-modal';
 /** 岗位与人员: the station's posts against the standard, and who holds each. */
 export function PostsTab({ detail, onChanged }: { detail: UnitDetail; onChanged: () => Promise<void> }) {
   const { t, errorText } = useI18n();
+  const isMobile = useIsMobile();
   const { message } = App.useApp();
   const [data, setData] = useState<PostListResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -88,7 +90,7 @@ export function PostsTab({ detail, onChanged }: { detail: UnitDetail; onChanged:
     {
       title: t('common.actions'),
       key: 'actions',
-      fixed: 'end',
+      fixed: isMobile ? undefined : 'end',
       render: (_, post) => (
         <Space size={0}>
           {post.can.update ? (

@@ -7,7 +7,8 @@ import { applyFieldErrors } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { orgApi } from './api';
 import { toUnitCreate, UnitFields, type UnitFormValues } from './unit-fields';
-import { UnitSelect } from './unit-select';
+import { UnitSelect, type UnitOption } from './unit-select';
+import { childCodePrefix, extendsParentCode, suggestMovedCode } from './codes';
 
 export type UnitChanged = (updated?: UnitDetail, otherParents?: (string | null)[]) => Promise<void>;
 
@@ -64,10 +65,10 @@ export function AddChildButton({ detail, onChanged, block }: { detail: UnitDetai
           form={form}
           layout="vertical"
           onFinish={submit}
-          initialValues={{ kind: UNIT_KINDS[childLevel][0], code: detail.code }}
+          initialValues={{ kind: UNIT_KINDS[childLevel][0], code: childCodePrefix(detail) }}
           preserve={false}
         >
-          <UnitFields level={childLevel} parentCode={detail.code} />
+          <UnitFields level={childLevel} parent={detail} />
         </Form>
       </Modal>
     </>
@@ -78,21 +79,34 @@ export function MoveButton({ detail, onChanged }: { detail: UnitDetail; onChange
   const { t, errorText } = useI18n();
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
-  const [parentId, setParentId] = useState<string | undefined>();
+  const [target, setTarget] = useState<UnitOption | undefined>();
+  const [code, setCode] = useState('');
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const parentLevel = parentLevelOf(detail.level);
-  if (!detail.can.move || !parentLevel || !detail.parentId) return null;
+  const oldParent = detail.breadcrumb[detail.breadcrumb.length - 1];
+  if (!detail.can.move || !parentLevel || !detail.parentId || !oldParent) return null;
+
+  const newParent = target ? { code: target.code, level: target.level ?? parentLevel } : null;
+  // The unit keeps its code when it still fits under the new parent; otherwise it needs a new one.
+  const needsCode = newParent !== null && !extendsParentCode(newParent, detail.code);
+  const codeProblem = needsCode && newParent && !extendsParentCode(newParent, code.trim()) ? t('org.codePrefix', { code: childCodePrefix(newParent) }) : null;
+
+  const choose = (_id: string | undefined, unit: UnitOption | undefined) => {
+    setTarget(unit);
+    setError(null);
+    if (unit) setCode(suggestMovedCode(detail.code, oldParent, { code: unit.code, level: unit.level ?? parentLevel }));
+  };
 
   const submit = async () => {
-    if (!parentId) return;
+    if (!target || codeProblem) return;
     setSaving(true);
     setError(null);
     try {
-      const updated = await orgApi.moveUnit(detail.id, parentId);
+      const updated = await orgApi.moveUnit(detail.id, target.id, needsCode ? code.trim() : undefined);
       message.success(t('org.moved'));
       setOpen(false);
-      await onChanged(updated, [parentId]);
+      await onChanged(updated, [target.id]);
     } catch (caught) {
       setError(errorText(caught));
     } finally {
@@ -110,7 +124,7 @@ export function MoveButton({ detail, onChanged }: { detail: UnitDetail; onChange
         title={t('org.moveTitle', { name: detail.name })}
         okText={t('common.save')}
         cancelText={t('common.cancel')}
-        okButtonProps={{ disabled: !parentId }}
+        okButtonProps={{ disabled: !target || codeProblem !== null }}
         confirmLoading={saving}
         onOk={() => void submit()}
         onCancel={() => setOpen(false)}
@@ -120,8 +134,19 @@ export function MoveButton({ detail, onChanged }: { detail: UnitDetail; onChange
         <Typography.Paragraph type="secondary">{t('org.moveHint', { level: t(`level.${parentLevel}`) })}</Typography.Paragraph>
         <Form layout="vertical">
           <Form.Item label={t('org.newParent')} required>
-            <UnitSelect level={parentLevel} value={parentId} onChange={(id) => setParentId(id)} exclude={[detail.id, detail.parentId]} />
+            <UnitSelect level={parentLevel} value={target?.id} initial={target} onChange={choose} exclude={[detail.id, detail.parentId]} />
           </Form.Item>
+          {needsCode ? (
+            <Form.Item
+              label={t('org.newCode')}
+              required
+              extra={t('org.newCodeHint', { code: detail.code })}
+              validateStatus={codeProblem ? 'error' : undefined}
+              help={codeProblem ?? undefined}
+            >
+              <Input value={code} onChange={(event) => setCode(event.target.value)} inputMode="numeric" maxLength={15} />
+            </Form.Item>
+          ) : null}
         </Form>
       </Modal>
     </>

@@ -3,6 +3,7 @@ import type { UnitCreate, UnitDetail, UnitKind, UnitLevel, UnitUpdate } from '..
 import { LIMITS, Phone, UNIT_KINDS, UnitCode } from '../../../contracts';
 import { zodRule } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
+import { childCodePrefix, extendsParentCode, type ParentCode } from './codes';
 
 export type UnitFormValues = {
   kind: UnitKind;
@@ -14,13 +15,10 @@ export type UnitFormValues = {
   lng?: number | null;
 };
 
-/** Counties may carry their own 6-digit code; below them a code extends the parent's code. */
-const extendsParent = (level: UnitLevel) => level === 'township' || level === 'village' || level === 'grid';
-
 /** The editable fields of a unit, for both the add and the edit form. */
-export function UnitFields({ level, parentCode }: { level: UnitLevel; parentCode: string | null }) {
+export function UnitFields({ level, parent }: { level: UnitLevel; parent: ParentCode | null }) {
   const { t } = useI18n();
-  const mustExtend = parentCode !== null && extendsParent(level);
+  const prefix = parent ? childCodePrefix(parent) : null;
   return (
     <Row gutter={16}>
       <Col xs={24} sm={12}>
@@ -37,15 +35,14 @@ export function UnitFields({ level, parentCode }: { level: UnitLevel; parentCode
         <Form.Item
           name="code"
           label={t('org.field.code')}
-          extra={mustExtend ? t('org.codeHint', { code: parentCode }) : undefined}
+          extra={prefix ? t('org.codeHint', { code: prefix }) : undefined}
           rules={[
             { required: true, whitespace: true, message: t('common.required') },
             zodRule(UnitCode, t('org.codeInvalid')),
             {
               validator: async (_rule, value: string | undefined) => {
-                if (!value || !mustExtend) return;
-                const code = value.trim();
-                if (!code.startsWith(parentCode) || code.length <= parentCode.length) throw new Error(t('org.codePrefix', { code: parentCode }));
+                if (!value || !parent || !prefix) return;
+                if (!extendsParentCode(parent, value.trim())) throw new Error(t('org.codePrefix', { code: prefix }));
               },
             },
           ]}

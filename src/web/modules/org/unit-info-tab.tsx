@@ -45,7 +45,7 @@ function UnitEditForm({ detail, onChanged }: { detail: UnitDetail; onChanged: Un
     <Card type="inner" size="small" title={t('org.editTitle')}>
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
       <Form<UnitFormValues> form={form} layout="vertical" initialValues={unitFormValues(detail)} onFinish={submit} disabled={saving || detail.status === 'retired'}>
-        <UnitFields level={detail.level} parentCode={parent?.code ?? null} />
+        <UnitFields level={detail.level} parent={parent ?? null} />
         <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={saving}>
           {t('common.save')}
         </Button>

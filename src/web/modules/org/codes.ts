@@ -1,0 +1,23 @@
+import type { UnitLevel } from '../../../contracts';
+
+/**
+ * How many leading digits of a unit's code its children repeat. This mirrors CODE_PREFIX in the
+ * server's org rules so forms can answer at once; the server remains the judge (UNIT_CODE_MISMATCH).
+ */
+const CODE_PREFIX: Record<UnitLevel, number> = { city: 4, county: 6, township: 9, village: 12, grid: 15 };
+
+export type ParentCode = { code: string; level: UnitLevel };
+
+/** The digits a child's code must start with. */
+export function childCodePrefix(parent: ParentCode): string {
+  return parent.code.slice(0, CODE_PREFIX[parent.level]);
+}
+
+export function extendsParentCode(parent: ParentCode, code: string): boolean {
+  return code.startsWith(childCodePrefix(parent)) && code !== parent.code;
+}
+
+/** The code a unit would take under a new parent: the new prefix, then its own digits below the old one. */
+export function suggestMovedCode(code: string, oldParent: ParentCode, newParent: ParentCode): string {
+  return childCodePrefix(newParent) + code.slice(childCodePrefix(oldParent).length);
+}
