@@ -3,6 +3,7 @@ import { ERRORS, type ErrorCode, type FieldError } from '../../../../contracts/e
 import type { ImportKind, ImportPreview } from '../../../../contracts/org';
 import { AppError } from '../../../platform/errors/app-error';
 import { fieldErrors } from '../../../platform/errors/field-messages';
+import { choices, valueOf, type Labels } from './labels';
 
 /** A problem with one cell of an imported row: the column's header, a stable code, the text. */
 export type RowError = { column: string; code: string; zh: string; en: string };
@@ -26,13 +27,30 @@ export const requiredError = (column: string) => rowError(column, 'required', '�
 
 /**
  * Validates one cell with the API's own zod schema, so an imported value obeys exactly the rules
- * of the form. Returns the parsed value or the first problem, worded as the API words it.
+ * of the form. Returns the parsed value, or undefined after adding the problem (worded as the API
+ * words it) to `errors`.
  */
-export function check<S extends z.ZodType>(schema: S, column: string, value: unknown): { ok: true; value: z.output<S> } | { ok: false; error: RowError } {
-  const result = schema.safeParse(value);
-  if (result.success) return { ok: true, value: result.data };
+export function cell<S extends z.ZodType>(errors: RowError[], schema: S, column: string, raw: string | null, required = false): z.output<S> | undefined {
+  if (required && !raw) {
+    errors.push(requiredError(column));
+    return undefined;
+  }
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data;
   const [first] = fieldErrors(result.error, '');
-  return { ok: false, error: rowError(column, first?.code ?? 'invalid', first?.zh ?? '取值无效', first?.en ?? 'Invalid value') };
+  errors.push(rowError(column, first?.code ?? 'invalid', first?.zh ?? '取值无效', first?.en ?? 'Invalid value'));
+  return undefined;
+}
+
+/** Reads an enum cell by its Chinese word; `blank` is the value of an empty cell (none: required). */
+export function labelCell<T extends string>(errors: RowError[], labels: Labels<T>, column: string, raw: string, blank?: T): T | undefined {
+  if (raw === '') {
+    if (blank === undefined) errors.push(requiredError(column));
+    return blank;
+  }
+  const value = valueOf(labels, raw);
+  if (value === undefined) errors.push(rowError(column, 'invalid_value', `应为：${choices(labels)}`, `Expected one of: ${Object.keys(labels).join(', ')}`));
+  return value;
 }
 
 export function toPreview(kind: ImportKind, rows: PlannedRow[]): ImportPreview {

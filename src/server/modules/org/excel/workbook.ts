@@ -50,7 +50,8 @@ export async function readSheet<K extends string>(buffer: Buffer, columns: reado
   checkZip(buffer);
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(buffer);
+    // exceljs declares its own `Buffer` (an ArrayBuffer); at runtime in Node it reads a Node Buffer.
+    await workbook.xlsx.load(buffer as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
   } catch {
     throw invalidFile();
   }
@@ -92,9 +93,10 @@ export async function writeSheet<K extends string>(sheetName: string, columns: r
   sheet.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.width, ...(c.text ? { style: { numFmt: '@' } } : {}) }));
   sheet.getRow(1).font = { bold: true };
   for (const r of rows) {
-    const safe = {} as Record<K, string>;
-    for (const c of columns) safe[c.key] = xmlSafe(r[c.key]);
-    sheet.addRow(safe);
+    // An empty value leaves the cell empty rather than holding "".
+    const cells = {} as Record<K, string | null>;
+    for (const c of columns) cells[c.key] = r[c.key] === '' ? null : xmlSafe(r[c.key]);
+    sheet.addRow(cells);
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
