@@ -24,6 +24,7 @@ import { listUnits, scopeRoots } from './units.queries';
 import { createUnit, moveUnit, restoreUnit, retireUnit, unitDetail, updateUnit } from './units.service';
 import { createPost, deletePost, listPosts, updatePost } from './posts.service';
 import { createPerson, getPerson, listPeople, updatePerson } from './people.service';
+import { excelRoutes } from './excel/routes';
 
 const tags = ['org'];
 
@@ -191,4 +192,4 @@ export const peopleRoutes: Route[] = [
   }),
 ];
 
-export const orgRoutes: Route[] = [...unitRoutes, ...postRoutes, ...peopleRoutes];
+export const orgRoutes: Route[] = [...unitRoutes, ...postRoutes, ...peopleRoutes, ...excelRoutes];
