@@ -5,6 +5,9 @@ import { DEMO_PASSWORD } from '../modules/org/seed/shishi-data';
 import { createTestApp, loginAs, type TestApp } from './harness';
 import { demoFixtures, latestAuditIn, type DemoFixtures } from './fixtures';
 import { insertAccount, insertGrid, insertPost, next } from './matrix-fixtures';
+import { multipart } from '../modules/org/excel/test-support';
+import { writeUnitsSheet } from '../modules/org/excel/units-sheet';
+import { writePeopleSheet } from '../modules/org/excel/people-sheet';
 
 /**
  * The access matrix: every route, every persona. Each persona says by hand which of the target
@@ -58,7 +61,13 @@ function expected(rule: Rule, persona: Persona | null, ok: number): number {
   }
 }
 
-type Req = { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; url: string; body?: unknown };
+type Req = { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; url: string; body?: unknown; headers?: Record<string, string> };
+
+/** An .xlsx upload (header row only: every signed-in user may preview or commit it). */
+const sheetUpload = async (url: string, kind: 'units' | 'people'): Promise<Req> => {
+  const body = multipart(kind === 'units' ? await writeUnitsSheet([]) : await writePeopleSheet([]));
+  return { method: 'POST', url, body: body.payload, headers: body.headers };
+};
 type Case = { rule: Rule; ok?: number; req: (fx: DemoFixtures, t: TestApp) => Promise<Req> | Req };
 
 const phone = () => `139${String(10000000 + next()).padStart(8, '0')}`;
@@ -135,6 +144,12 @@ const CASES: Record<string, Case> = {
     rule: { kind: 'write', at: 'tanghou', perm: 'org.staff.manage' },
     req: (fx) => ({ method: 'PATCH', url: `/api/org/people/${fx.people.tanghou.id}`, body: { notes: `备注${next()}` } }),
   },
+  'GET /api/org/export/units.xlsx': { rule: { kind: 'read', at: 'baogai' }, req: (fx) => ({ method: 'GET', url: `/api/org/export/units.xlsx?unitId=${fx.units.baogai.id}` }) },
+  'GET /api/org/export/people.xlsx': { rule: { kind: 'read', at: 'tanghou' }, req: (fx) => ({ method: 'GET', url: `/api/org/export/people.xlsx?unitId=${fx.units.tanghou.id}` }) },
+  'POST /api/org/import/units/preview': { rule: { kind: 'user' }, req: () => sheetUpload('/api/org/import/units/preview', 'units') },
+  'POST /api/org/import/units/commit': { rule: { kind: 'user' }, req: () => sheetUpload('/api/org/import/units/commit', 'units') },
+  'POST /api/org/import/people/preview': { rule: { kind: 'user' }, req: () => sheetUpload('/api/org/import/people/preview', 'people') },
+  'POST /api/org/import/people/commit': { rule: { kind: 'user' }, req: () => sheetUpload('/api/org/import/people/commit', 'people') },
   'GET /api/roles': { rule: { kind: 'user' }, req: () => ({ method: 'GET', url: '/api/roles' }) },
   'GET /api/accounts': { rule: { kind: 'reader', perm: 'accounts.manage' }, req: () => ({ method: 'GET', url: '/api/accounts' }) },
   'GET /api/accounts/:id': {
@@ -206,7 +221,7 @@ describe('access matrix', () => {
         const res = await t.app.inject({
           method: req.method,
           url: req.url,
-          headers: cookie ? { cookie } : {},
+          headers: { ...(cookie ? { cookie } : {}), ...req.headers },
           ...(req.body === undefined ? {} : { payload: req.body as object }),
         });
         outcomes[name] = res.statusCode;
