@@ -29,7 +29,8 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     );
   }
   if (state.status === 'anonymous') {
-    const next = `${location.pathname}${location.search}`;
+    // After an explicit sign-out the next user starts from home; otherwise come back here.
+    const next = state.reason === 'logout' ? undefined : `${location.pathname}${location.search}`;
     return <Navigate to="/login" replace state={{ next }} />;
   }
   if (state.me.mustChangePassword && location.pathname !== PASSWORD_PATH) return <Navigate to={PASSWORD_PATH} replace />;

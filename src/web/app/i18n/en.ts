@@ -355,7 +355,8 @@ export const en: Messages = {
 
   'common.more': 'More',
   'common.colon': ': ',
-  'import.onlyErrors': 'Only rows with errors',
+  'import.nothingToDo': 'The file matches the current data: nothing to import',
+  'import.onlyChanges': 'Only new, changed and error rows',
 
   'field.name': 'Name',
   'field.code': 'Code',

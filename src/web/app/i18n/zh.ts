@@ -354,7 +354,8 @@ export const zh = {
   'entity.account': '账号',
   'common.more': '更多',
   'common.colon': '：',
-  'import.onlyErrors': '只看错误行',
+  'import.nothingToDo': '文件与现有数据一致，没有需要导入的变化',
+  'import.onlyChanges': '只看新增、更新和错误行',
 
   'field.name': '名称',
   'field.code': '代码',

@@ -40,8 +40,9 @@ function ExportCard() {
 
 function PreviewTable({ preview }: { preview: ImportPreview }) {
   const { t } = useI18n();
-  const [onlyProblems, setOnlyProblems] = useState(preview.counts.error > 0);
-  const rows = onlyProblems ? preview.rows.filter((row) => row.action === 'error') : preview.rows;
+  // Unchanged rows are the bulk of a re-imported export: hide them unless asked for.
+  const [onlyChanges, setOnlyChanges] = useState(true);
+  const rows = onlyChanges ? preview.rows.filter((row) => row.action !== 'unchanged') : preview.rows;
 
   const columns: TableColumnsType<Row> = [
     { title: t('import.row'), dataIndex: 'row', width: 64 },
@@ -85,10 +86,10 @@ function PreviewTable({ preview }: { preview: ImportPreview }) {
             {t(`import.count.${action}`, { n: preview.counts[action] })}
           </Tag>
         ))}
-        {preview.counts.error > 0 ? (
+        {preview.counts.unchanged > 0 ? (
           <Space size={6} style={{ marginInlineStart: 'auto' }}>
-            <Switch size="small" checked={onlyProblems} onChange={setOnlyProblems} />
-            <Typography.Text>{t('import.onlyErrors')}</Typography.Text>
+            <Switch size="small" checked={onlyChanges} onChange={setOnlyChanges} aria-label={t('import.onlyChanges')} />
+            <Typography.Text>{t('import.onlyChanges')}</Typography.Text>
           </Space>
         ) : null}
       </Flex>
@@ -98,6 +99,7 @@ function PreviewTable({ preview }: { preview: ImportPreview }) {
         columns={columns}
         dataSource={rows}
         rowClassName={(row) => `import-row-${row.action}`}
+        locale={{ emptyText: t('import.nothingToDo') }}
         scroll={{ x: 'max-content' }}
         pagination={{ pageSize: 50, showSizeChanger: false, showTotal: (total) => t('common.total', { total }) }}
       />
@@ -155,7 +157,8 @@ function ImportCard({ kinds }: { kinds: ImportKind[] }) {
     }
   };
 
-  const step = result ? 2 : preview ? 1 : 0;
+  // Past the last step once there is a result, so every step shows as done.
+  const step = result ? 3 : preview ? 1 : 0;
   const hasErrors = (preview?.counts.error ?? 0) > 0;
 
   return (
@@ -222,7 +225,7 @@ function ImportCard({ kinds }: { kinds: ImportKind[] }) {
         </>
       ) : null}
 
-      {step === 2 && result ? (
+      {result ? (
         <Result
           status={result.applied ? 'success' : 'warning'}
           title={result.applied ? t('import.done') : t('import.notApplied')}

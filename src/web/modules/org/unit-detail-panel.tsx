@@ -3,6 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { Alert, Breadcrumb, Card, Flex, Skeleton, Tabs, Tag, Typography } from 'antd';
 import type { UnitDetail } from '../../../contracts';
 import { CHILD_LEVEL } from '../../../contracts';
+import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { ComplianceBadge } from '../../app/components/compliance-badge';
 import { orgApi } from './api';
@@ -25,6 +26,7 @@ export const hasPosts = (detail: Pick<UnitDetail, 'level'>) => detail.level === 
 
 export function UnitDetailPanel({ unitId, onPathKnown, onChanged }: Props) {
   const { t, errorText } = useI18n();
+  const { can } = useAuth();
   const [detail, setDetail] = useState<UnitDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [searchParams, setSearchParams] = useSearchParams();
@@ -83,7 +85,7 @@ export function UnitDetailPanel({ unitId, onPathKnown, onChanged }: Props) {
       case 'posts':
         return <PostsTab detail={detail} onChanged={() => changed()} />;
       case 'people':
-        return <PeopleTable unitId={detail.id} subtree={false} canAdd={detail.can.manageStaff} onChanged={() => changed()} />;
+        return <PeopleTable unitId={detail.id} subtree={false} canAdd={can('org.staff.manage') && detail.status === 'active'} onChanged={() => changed()} />;
       case 'children':
         return <ChildrenTab detail={detail} onChanged={changed} />;
     }
