@@ -44,7 +44,7 @@ function UnitEditForm({ detail, onChanged }: { detail: UnitDetail; onChanged: Un
   return (
     <Card type="inner" size="small" title={t('org.editTitle')}>
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-      <Form<UnitFormValues> form={form} layout="vertical" initialValues={unitFormValues(detail)} onFinish={submit} disabled={saving || detail.status === 'retired'}>
+      <Form<UnitFormValues> form={form} layout="vertical" initialValues={unitFormValues(detail)} onFinish={submit} disabled={saving}>
         <UnitFields level={detail.level} parent={parent ?? null} />
         <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={saving}>
           {t('common.save')}
@@ -59,6 +59,8 @@ export function UnitInfoTab({ detail, onChanged }: Props) {
   const { t } = useI18n();
   const parent = detail.breadcrumb[detail.breadcrumb.length - 1];
   const coordinates = detail.lat !== null && detail.lng !== null ? `${detail.lat}, ${detail.lng}` : '—';
+  // A retired unit is read-only until restored: show its fields instead of a disabled form.
+  const editable = detail.can.update && detail.status === 'active';
 
   const items: DescriptionsProps['items'] = [
     { key: 'level', label: t('org.field.level'), children: t(`level.${detail.level}`) },
@@ -70,7 +72,7 @@ export function UnitInfoTab({ detail, onChanged }: Props) {
     { key: 'status', label: t('common.status'), children: t(`unitStatus.${detail.status}`) },
     { key: 'updatedAt', label: t('common.updatedAt'), children: formatDateTime(detail.updatedAt) },
   ];
-  if (!detail.can.update) {
+  if (!editable) {
     items.push(
       { key: 'kind', label: t('org.field.kind'), children: t(`kind.${detail.kind}`) },
       { key: 'code', label: t('org.field.code'), children: detail.code },
@@ -92,7 +94,7 @@ export function UnitInfoTab({ detail, onChanged }: Props) {
         <MoveButton detail={detail} onChanged={onChanged} />
         <RetireButton detail={detail} onChanged={onChanged} />
       </Flex>
-      {detail.can.update ? <UnitEditForm key={detail.updatedAt} detail={detail} onChanged={onChanged} /> : null}
+      {editable ? <UnitEditForm key={detail.updatedAt} detail={detail} onChanged={onChanged} /> : null}
     </Space>
   );
 }
