@@ -105,11 +105,22 @@ export async function buildApp(deps: AppDeps, opts: { logStream?: NodeJS.Writabl
   const webRoot = deps.config.webDistDir;
   const indexHtml = path.join(webRoot, 'index.html');
   if (fs.existsSync(indexHtml)) {
-    await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false, index: false });
+    // wildcard: files are looked up per request, so a rebuilt web app is served without a restart;
+    // a missing file falls through to the not-found handler below (the single-page app).
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      prefix: '/',
+      wildcard: true,
+      index: ['index.html'],
+      // Hashed assets never change; index.html must be revalidated so a new build is picked up.
+      setHeaders: (reply, filePath) => {
+        void reply.header('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
   }
   app.setNotFoundHandler(async (req, reply) => {
     if (req.url.startsWith('/api/') || req.url === '/api') return reply.status(404).send(errorBody(req, 'ROUTE_NOT_FOUND'));
-    if (req.method === 'GET' && fs.existsSync(indexHtml)) {
+    if (req.method === 'GET' && !req.url.startsWith('/assets/') && fs.existsSync(indexHtml)) {
       // The single-page app owns every other path.
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(fs.createReadStream(indexHtml));
     }
