@@ -7,3 +7,4 @@ export * from './auth';
 export * from './accounts';
 export * from './audit';
 export * from './home';
+export * from './unit-codes';

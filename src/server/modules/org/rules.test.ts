@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { checkChildCode, kindFitsLevel, recodeAfterMove, stationCompliance } from './rules';
 
 describe('station standard (≥ 6 posts, ≥ 2 full-time)', () => {
-  const post = (employment: 'full_time' | 'part_time', staffed = true) => ({ employment, personId: staffed ? 'p' : null });
+  let n = 0;
+  const post = (employment: 'full_time' | 'part_time', staffed = true) => ({ employment, personId: staffed ? `p${++n}` : null });
 
   it('meets with 6 staffed posts of which 2 full-time', () => {
     const c = stationCompliance([post('full_time'), post('full_time'), ...Array.from({ length: 4 }, () => post('part_time'))]);
@@ -21,9 +22,9 @@ describe('station standard (≥ 6 posts, ≥ 2 full-time)', () => {
 
   it('meets exactly when the counts reach the thresholds (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ employment: fc.constantFrom('full_time' as const, 'part_time' as const), personId: fc.option(fc.constant('p')) })), (posts) => {
+      fc.property(fc.array(fc.record({ employment: fc.constantFrom('full_time' as const, 'part_time' as const), personId: fc.option(fc.constantFrom('a', 'b', 'c', 'd')) })), (posts) => {
         const staffed = posts.filter((p) => p.personId);
-        const ft = staffed.filter((p) => p.employment === 'full_time').length;
+        const ft = new Set(staffed.filter((p) => p.employment === 'full_time').map((p) => p.personId)).size;
         expect(stationCompliance(posts).meets).toBe(staffed.length >= 6 && ft >= 2);
       }),
     );
@@ -59,5 +60,16 @@ describe('kinds', () => {
   it('fit their levels', () => {
     expect(kindFitsLevel('township', 'subdistrict')).toBe(true);
     expect(kindFitsLevel('village', 'town')).toBe(false);
+  });
+});
+
+describe('full-time posts', () => {
+  it('count the people who hold them, not the posts', () => {
+    const c = stationCompliance([
+      { employment: 'full_time', personId: 'a' },
+      { employment: 'full_time', personId: 'a' },
+      ...['b', 'c', 'd', 'e'].map((p) => ({ employment: 'part_time' as const, personId: p })),
+    ]);
+    expect(c).toMatchObject({ staffedPosts: 6, fullTimeStaffed: 1, meets: false });
   });
 });

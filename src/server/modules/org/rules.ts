@@ -1,25 +1,6 @@
-import { CHILD_LEVEL, STATION_STANDARD, UNIT_KINDS, type StationCompliance, type UnitKind, type UnitLevel } from '../../../contracts';
+import { CHILD_LEVEL, CODE_PREFIX, STATION_STANDARD, UNIT_KINDS, type StationCompliance, type UnitKind, type UnitLevel } from '../../../contracts';
 
-/** How many leading digits of a unit's code its children must repeat. */
-export const CODE_PREFIX: Record<UnitLevel, number> = { city: 4, county: 6, township: 9, village: 12, grid: 15 };
-
-/** The shapes a code may take at each level (6/12-digit forms above the township, 15 for grids). */
-const CODE_SHAPE: Record<UnitLevel, RegExp> = {
-  city: /^\d{4}00(000000)?$/,
-  county: /^\d{6}(000000)?$/,
-  township: /^\d{9}(000)?$/,
-  village: /^\d{9}(?!000)\d{3}$/,
-  grid: /^\d{12}(?!000)\d{3}$/,
-};
-
-export type CodeProblem = 'UNIT_CODE_MISMATCH' | null;
-
-/** A child's code must have its level's shape and start with its parent's significant digits. */
-export function checkChildCode(parent: { level: UnitLevel; code: string }, childLevel: UnitLevel, code: string): CodeProblem {
-  if (!CODE_SHAPE[childLevel].test(code)) return 'UNIT_CODE_MISMATCH';
-  const prefix = parent.code.slice(0, CODE_PREFIX[parent.level]);
-  return code.startsWith(prefix) && code !== parent.code ? null : 'UNIT_CODE_MISMATCH';
-}
+export { CODE_PREFIX, checkChildCode } from '../../../contracts';
 
 export function kindFitsLevel(level: UnitLevel, kind: UnitKind): boolean {
   return (UNIT_KINDS[level] as readonly string[]).includes(kind);
@@ -36,11 +17,13 @@ export function holdsPosts(level: UnitLevel): boolean {
 
 /**
  * The station standard of the plan: at least 6 posts (专兼职岗位), at least 2 of them full-time.
- * A vacant post is a plan, not a post: only posts with a person count.
+ * A vacant post is a plan, not a post: only posts with a person count, and full-time posts count
+ * by the distinct people who hold them.
  */
 export function stationCompliance(posts: { employment: 'full_time' | 'part_time'; personId: string | null }[]): StationCompliance {
   const staffed = posts.filter((p) => p.personId !== null);
-  const fullTimeStaffed = staffed.filter((p) => p.employment === 'full_time').length;
+  // One person in two full-time posts is still one full-time worker.
+  const fullTimeStaffed = new Set(staffed.filter((p) => p.employment === 'full_time').map((p) => p.personId)).size;
   return {
     posts: posts.length,
     staffedPosts: staffed.length,

@@ -1,10 +1,6 @@
-import type { UnitLevel } from '../../../contracts';
+import { CODE_PREFIX, type UnitLevel } from '../../../contracts';
 
-/**
- * How many leading digits of a unit's code its children repeat. This mirrors CODE_PREFIX in the
- * server's org rules so forms can answer at once; the server remains the judge (UNIT_CODE_MISMATCH).
- */
-const CODE_PREFIX: Record<UnitLevel, number> = { city: 4, county: 6, township: 9, village: 12, grid: 15 };
+/* Forms answer at once with the shared code rules; the server remains the judge (UNIT_CODE_MISMATCH). */
 
 export type ParentCode = { code: string; level: UnitLevel };
 
