@@ -1,5 +1,7 @@
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
-import type { AccountCreate, AccountUpdate, AccountView, RoleGrant } from '../../../contracts';
+import { containsPattern } from '../../platform/db/like';
+import type { z } from 'zod';
+import type { AccountCreate, AccountListQuery, AccountUpdate, AccountView, RoleGrant } from '../../../contracts';
 import type { Actor } from '../../platform/access/actor';
 import { loadUnitInScope, requirePermission, unitIdInScope } from '../../platform/access/scope';
 import { permissionsOf } from '../../platform/access/rules';
@@ -54,7 +56,7 @@ async function present(db: Queryable, actor: Actor, rows: Row[], now: Date): Pro
   });
 }
 
-export type AccountFilter = { unitId?: string; q?: string; status: 'active' | 'disabled' | 'all'; page: number; pageSize: number };
+export type AccountFilter = z.output<typeof AccountListQuery>;
 
 /** Accounts whose home unit lies in the actor's scope. */
 export async function listAccounts(ctx: Ctx, f: AccountFilter) {
@@ -65,7 +67,7 @@ export async function listAccounts(ctx: Ctx, f: AccountFilter) {
   }
   if (f.status !== 'all') conds.push(eq(users.status, f.status));
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(f.q);
     conds.push(or(ilike(users.username, like), ilike(users.displayName, like))!);
   }
   const where = and(...conds);

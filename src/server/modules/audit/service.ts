@@ -1,5 +1,7 @@
 import { and, desc, eq, gte, ilike, lte, or, sql, type SQL } from 'drizzle-orm';
-import type { AuditEventView } from '../../../contracts';
+import { containsPattern } from '../../platform/db/like';
+import type { z } from 'zod';
+import type { AuditEventView, AuditListQuery } from '../../../contracts';
 import type { Actor } from '../../platform/access/actor';
 import { loadUnitInScope, unitIdWithPermission } from '../../platform/access/scope';
 import { permissionsOf } from '../../platform/access/rules';
@@ -8,18 +10,7 @@ import type { Queryable } from '../../platform/db/client';
 import { AppError, notFound } from '../../platform/errors/app-error';
 import { units } from '../../platform/hierarchy/schema';
 
-export type AuditFilter = {
-  unitId?: string;
-  actorId?: string;
-  action?: string;
-  entityType?: string;
-  entityId?: string;
-  q?: string;
-  from?: string;
-  to?: string;
-  page: number;
-  pageSize: number;
-};
+export type AuditFilter = z.output<typeof AuditListQuery>;
 
 const columns = { event: auditEvents, unit: { id: units.id, name: units.name, code: units.code } };
 type Row = { event: typeof auditEvents.$inferSelect; unit: { id: string; name: string; code: string } | null };
@@ -59,7 +50,7 @@ export async function listAudit(db: Queryable, actor: Actor, f: AuditFilter) {
   if (f.from) conds.push(gte(auditEvents.at, new Date(f.from)));
   if (f.to) conds.push(lte(auditEvents.at, new Date(f.to)));
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(f.q);
     conds.push(or(ilike(auditEvents.summary, like), ilike(auditEvents.actorUsername, like), ilike(auditEvents.actorName, like))!);
   }
   const where = and(...conds);

@@ -1,5 +1,7 @@
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
-import type { PersonCreate, PersonUpdate, PersonView } from '../../../contracts';
+import { containsPattern } from '../../platform/db/like';
+import type { z } from 'zod';
+import type { PersonCreate, PersonListQuery, PersonUpdate, PersonView } from '../../../contracts';
 import type { Actor } from '../../platform/access/actor';
 import { canAt, loadUnitInScope, requirePermission, unitIdInScope } from '../../platform/access/scope';
 import { auditedTx } from '../../platform/audit/with-audit';
@@ -12,11 +14,11 @@ import { AppError, notFound } from '../../platform/errors/app-error';
 import { units } from '../../platform/hierarchy/schema';
 import { users } from '../../platform/auth/schema';
 import { people, posts, type PersonRow } from './schema';
+import { personAudited } from './audit-shapes';
 
-const audited = (p: PersonRow) => ({ name: p.name, phone: p.phone, gender: p.gender, title: p.title, notes: p.notes, status: p.status });
 
 
-export type PersonFilter = { unitId?: string; subtree: boolean; q?: string; status: 'active' | 'left' | 'all'; page: number; pageSize: number };
+export type PersonFilter = z.output<typeof PersonListQuery>;
 
 /** People in the actor's scope, optionally within one unit (or its subtree). */
 export async function listPeople(db: Queryable, actor: Actor, f: PersonFilter) {
@@ -27,7 +29,7 @@ export async function listPeople(db: Queryable, actor: Actor, f: PersonFilter) {
   }
   if (f.status !== 'all') conds.push(eq(people.status, f.status));
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(f.q);
     conds.push(or(ilike(people.name, like), ilike(people.phone, like), ilike(people.title, like))!);
   }
   const where = and(...conds);
@@ -95,7 +97,7 @@ export async function createPerson(ctx: Ctx, input: PersonCreate): Promise<Perso
         .insert(people)
         .values({ id, unitId: unit.id, name: input.name, phone: input.phone, gender: input.gender ?? null, title: input.title ?? null, notes: input.notes ?? null, createdAt: now, updatedAt: now })
         .returning();
-      return { result: row, events: [{ action: 'org.person.created', entityType: 'person', entityId: id, unitId: unit.id, summary: `${unit.name} / ${input.name}`, after: audited(row!) }] };
+      return { result: row, events: [{ action: 'org.person.created', entityType: 'person', entityId: id, unitId: unit.id, summary: `${unit.name} / ${input.name}`, after: personAudited(row!) }] };
     });
   } catch (e) {
     if (isUniqueViolation(e, 'people_unit_phone_key')) throw new AppError('PERSON_PHONE_TAKEN');
@@ -115,7 +117,7 @@ export async function updatePerson(ctx: Ctx, id: string, input: PersonUpdate): P
       if (input.status === 'left' && person.status !== 'left') {
         vacated = (await tx.update(posts).set({ personId: null, updatedAt: now }).where(eq(posts.personId, person.id)).returning({ title: posts.title })).map((p) => p.title);
       }
-      const changes = diff(audited(person), audited(after!));
+      const changes = diff(personAudited(person), personAudited(after!));
       if (changes && vacated.length) Object.assign(changes.after, { vacatedPosts: vacated });
       return { result: after, events: changes ? [{ action: 'org.person.updated', entityType: 'person', entityId: person.id, unitId: person.unitId, summary: `${unitName} / ${after!.name}`, ...changes }] : [] };
     });

@@ -1,5 +1,7 @@
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
-import type { UnitSummary } from '../../../contracts';
+import { containsPattern } from '../../platform/db/like';
+import type { z } from 'zod';
+import type { UnitListQuery, UnitSummary } from '../../../contracts';
 import type { Actor } from '../../platform/access/actor';
 import { loadUnitInScope, unitPathInScope } from '../../platform/access/scope';
 import type { Queryable } from '../../platform/db/client';
@@ -31,7 +33,7 @@ export async function scopeRoots(db: Queryable, actor: Actor): Promise<UnitSumma
     .orderBy(asc(units.code));
 }
 
-export type UnitListFilter = { parentId?: string; q?: string; level?: UnitRow['level']; status: 'active' | 'retired' | 'all'; page: number; pageSize: number };
+export type UnitListFilter = z.output<typeof UnitListQuery>;
 
 /** Children of a unit, or a search across the whole scope; always inside the scope. */
 export async function listUnits(db: Queryable, actor: Actor, f: UnitListFilter) {
@@ -41,7 +43,7 @@ export async function listUnits(db: Queryable, actor: Actor, f: UnitListFilter) 
   if (f.level) conds.push(eq(units.level, f.level));
   if (f.status !== 'all') conds.push(eq(units.status, f.status));
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(f.q);
     conds.push(or(ilike(units.name, like), ilike(units.code, `${f.q.replace(/[\\%_]/g, '')}%`))!);
   }
   const where = and(...conds);

@@ -14,20 +14,9 @@ import { units, type UnitRow } from '../../platform/hierarchy/schema';
 import { posts } from './schema';
 import { checkChildCode, childLevelOf, holdsPosts, kindFitsLevel, stationCompliance, CODE_PREFIX } from './rules';
 import { ancestorsOf } from './units.queries';
+import { unitAudited } from './audit-shapes';
 import type { Actor } from '../../platform/access/actor';
 
-/** The fields of a unit that the audit log records. */
-const audited = (u: UnitRow) => ({
-  name: u.name,
-  code: u.code,
-  kind: u.kind,
-  status: u.status,
-  parentId: u.parentId,
-  address: u.address,
-  phone: u.phone,
-  lat: u.lat,
-  lng: u.lng,
-});
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -106,7 +95,7 @@ export async function createUnit(ctx: Ctx, input: UnitCreate): Promise<UnitDetai
           updatedAt: now,
         })
         .returning();
-      return { result: row, events: [{ action: 'org.unit.created', entityType: 'unit', entityId: id, unitId: id, summary: `${parent.name} / ${input.name}`, after: audited(row!) }] };
+      return { result: row, events: [{ action: 'org.unit.created', entityType: 'unit', entityId: id, unitId: id, summary: `${parent.name} / ${input.name}`, after: unitAudited(row!) }] };
     });
   } catch (e) {
     if (isUniqueViolation(e, 'units_code_key')) throw new AppError('UNIT_CODE_TAKEN');
@@ -131,7 +120,7 @@ export async function updateUnit(ctx: Ctx, id: string, input: UnitUpdate): Promi
         .set({ ...input, updatedAt: now })
         .where(eq(units.id, unit.id))
         .returning();
-      const changes = diff(audited(unit), audited(after!));
+      const changes = diff(unitAudited(unit), unitAudited(after!));
       return {
         result: after,
         events: changes ? [{ action: 'org.unit.updated', entityType: 'unit', entityId: unit.id, unitId: unit.id, summary: after!.name, ...changes }] : [],

@@ -1,33 +1,6 @@
 import type { ImportKind, ImportPreview } from '../../../../contracts/org';
 import type { Actor } from '../../../platform/access/actor';
 import type { AuditEvent } from '../../../platform/audit/write';
-import type { UnitRow } from '../../../platform/hierarchy/schema';
-import type { PersonRow } from '../schema';
-
-/**
- * The record shapes the audit log keeps, the same as units.service.ts and people.service.ts write
- * for changes made in the forms, so an imported change reads like any other.
- */
-export const unitAudited = (u: Pick<UnitRow, 'name' | 'code' | 'kind' | 'status' | 'parentId' | 'address' | 'phone' | 'lat' | 'lng'>) => ({
-  name: u.name,
-  code: u.code,
-  kind: u.kind,
-  status: u.status,
-  parentId: u.parentId,
-  address: u.address,
-  phone: u.phone,
-  lat: u.lat,
-  lng: u.lng,
-});
-
-export const personAudited = (p: Pick<PersonRow, 'name' | 'phone' | 'gender' | 'title' | 'notes' | 'status'>) => ({
-  name: p.name,
-  phone: p.phone,
-  gender: p.gender,
-  title: p.title,
-  notes: p.notes,
-  status: p.status,
-});
 
 const KIND_WORD: Record<ImportKind, string> = { units: '单位', people: '人员' };
 const FILE_NAME_MAX = 200;
