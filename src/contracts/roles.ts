@@ -34,20 +34,36 @@ export const PERMISSIONS = [
   'org.staff.manage',
   'accounts.manage',
   'audit.read',
+  /** Report a hazard (隐患上报) and record patrols: everyone on the ground. */
+  'hazards.report',
+  /** Run the closed loop: verify, grade, assign, accept, reopen. */
+  'hazards.manage',
+  /** Approve a 重大 hazard (挂牌督办): county and city only. */
+  'hazards.approve',
+  /** The hazard category catalog. */
+  'hazards.catalog',
+  /** Grids' households, vulnerable people and boundaries (网格管理体系). */
+  'grids.manage',
+  /** The risk point registry (风险点). */
+  'risks.manage',
+  /** Record a periodic check of a risk point. */
+  'risks.check',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
+const LOOP = ['hazards.report', 'hazards.manage'] as const;
+
 /** What each role may do within its node and below. Reading the org is open to every role. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  city_admin: ['org.read', 'org.units.manage', 'org.staff.manage', 'accounts.manage', 'audit.read'],
-  county_officer: ['org.read', 'org.units.manage', 'org.staff.manage', 'accounts.manage', 'audit.read'],
-  township_chief: ['org.read', 'org.staff.manage', 'accounts.manage', 'audit.read'],
-  duty_officer: ['org.read'],
-  enforcement_officer: ['org.read'],
-  warehouse_keeper: ['org.read'],
-  rescue_captain: ['org.read'],
-  village_lead: ['org.read', 'org.staff.manage'],
-  grid_worker: ['org.read'],
+  city_admin: ['org.read', 'org.units.manage', 'org.staff.manage', 'accounts.manage', 'audit.read', ...LOOP, 'hazards.approve', 'hazards.catalog', 'grids.manage', 'risks.manage', 'risks.check'],
+  county_officer: ['org.read', 'org.units.manage', 'org.staff.manage', 'accounts.manage', 'audit.read', ...LOOP, 'hazards.approve', 'grids.manage', 'risks.manage', 'risks.check'],
+  township_chief: ['org.read', 'org.staff.manage', 'accounts.manage', 'audit.read', ...LOOP, 'grids.manage', 'risks.manage', 'risks.check'],
+  duty_officer: ['org.read', ...LOOP, 'risks.check'],
+  enforcement_officer: ['org.read', ...LOOP, 'risks.manage', 'risks.check'],
+  warehouse_keeper: ['org.read', 'hazards.report'],
+  rescue_captain: ['org.read', 'hazards.report'],
+  village_lead: ['org.read', 'org.staff.manage', 'hazards.report', 'grids.manage', 'risks.manage', 'risks.check'],
+  grid_worker: ['org.read', 'hazards.report', 'grids.manage', 'risks.check'],
 };
 
 export const RoleGrant = z.object({ role: Role, unitId: z.uuid() });

@@ -1,0 +1,5 @@
+import type { Cases } from './model';
+import { coreCases } from './core-cases';
+
+/** Every module's cases. A module with routes adds its case file here. */
+export const CASES: Cases = { ...coreCases };

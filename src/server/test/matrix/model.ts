@@ -1,0 +1,103 @@
+import type { Permission } from '../../../contracts/roles';
+import type { DemoFixtures } from '../fixtures';
+import type { TestApp } from '../harness';
+
+/**
+ * The access matrix's model. Each persona says by hand which of the target places it can see and
+ * where it holds which permission; each route's case says where its target lies and what it
+ * needs. Outside the scope the answer is 404, inside without the permission 403.
+ */
+export type Place = 'county' | 'baogai' | 'tanghou' | 'grid1' | 'lingxiu';
+export type Persona = { sees: Place[]; perms: Partial<Record<Permission, Place[]>> };
+
+const ALL: Place[] = ['county', 'baogai', 'tanghou', 'grid1', 'lingxiu'];
+const BAOGAI: Place[] = ['baogai', 'tanghou', 'grid1'];
+const TANGHOU: Place[] = ['tanghou', 'grid1'];
+const LOOP = { 'hazards.report': BAOGAI, 'hazards.manage': BAOGAI } as const;
+const reporter: Persona = { sees: BAOGAI, perms: { 'hazards.report': BAOGAI } };
+const countyWide = (extra: Partial<Record<Permission, Place[]>>): Persona => ({
+  sees: ALL,
+  perms: {
+    'org.units.manage': ALL,
+    'org.staff.manage': ALL,
+    'accounts.manage': ALL,
+    'audit.read': ALL,
+    'hazards.report': ALL,
+    'hazards.manage': ALL,
+    'hazards.approve': ALL,
+    'grids.manage': ALL,
+    'risks.manage': ALL,
+    'risks.check': ALL,
+    ...extra,
+  },
+});
+
+export const PERSONAS: Record<string, Persona | null> = {
+  city_admin: countyWide({ 'hazards.catalog': ALL }),
+  county_officer: countyWide({}),
+  baogai_chief: {
+    sees: BAOGAI,
+    perms: { 'org.staff.manage': BAOGAI, 'accounts.manage': BAOGAI, 'audit.read': BAOGAI, ...LOOP, 'grids.manage': BAOGAI, 'risks.manage': BAOGAI, 'risks.check': BAOGAI },
+  },
+  baogai_duty: { sees: BAOGAI, perms: { ...LOOP, 'risks.check': BAOGAI } },
+  baogai_enforcer: { sees: BAOGAI, perms: { ...LOOP, 'risks.manage': BAOGAI, 'risks.check': BAOGAI } },
+  baogai_keeper: reporter,
+  baogai_rescue: reporter,
+  tanghou_lead: {
+    sees: TANGHOU,
+    perms: { 'org.staff.manage': TANGHOU, 'hazards.report': TANGHOU, 'grids.manage': TANGHOU, 'risks.manage': TANGHOU, 'risks.check': TANGHOU },
+  },
+  tanghou_grid: { sees: ['grid1'], perms: { 'hazards.report': ['grid1'], 'grids.manage': ['grid1'], 'risks.check': ['grid1'] } },
+  lingxiu_chief: {
+    sees: ['lingxiu'],
+    perms: {
+      'org.staff.manage': ['lingxiu'],
+      'accounts.manage': ['lingxiu'],
+      'audit.read': ['lingxiu'],
+      'hazards.report': ['lingxiu'],
+      'hazards.manage': ['lingxiu'],
+      'grids.manage': ['lingxiu'],
+      'risks.manage': ['lingxiu'],
+      'risks.check': ['lingxiu'],
+    },
+  },
+  /** A grid worker of 灵秀镇 (钞坑村第一网格): none of the places above is theirs. */
+  lingxiu_grid: { sees: [], perms: {} },
+  public: null,
+};
+
+export type Rule =
+  | { kind: 'public' }
+  | { kind: 'user' }
+  | { kind: 'read'; at: Place }
+  | { kind: 'write'; at: Place; perm: Permission }
+  /** Needs the permission somewhere (403 otherwise), then the target in scope (404 otherwise). */
+  | { kind: 'reader'; perm: Permission; at?: Place };
+
+export function expected(rule: Rule, persona: Persona | null, ok: number): number {
+  if (rule.kind === 'public') return ok;
+  if (!persona) return 401;
+  switch (rule.kind) {
+    case 'user':
+      return ok;
+    case 'read':
+      return persona.sees.includes(rule.at) ? ok : 404;
+    case 'write':
+      if (!persona.sees.includes(rule.at)) return 404;
+      return persona.perms[rule.perm]?.includes(rule.at) ? ok : 403;
+    case 'reader':
+      if (!persona.perms[rule.perm]?.length) return 403;
+      return !rule.at || persona.sees.includes(rule.at) ? ok : 404;
+  }
+}
+
+export type Req = { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; url: string; body?: unknown; headers?: Record<string, string> };
+
+/**
+ * One route's case. `req` is called once per persona (so writes can use fresh targets);
+ * `ok` is the status of success (default 200).
+ */
+export type Case = { rule: Rule; ok?: number; req: (fx: DemoFixtures, t: TestApp) => Promise<Req> | Req };
+
+/** Cases keyed by "METHOD url" exactly as the route is registered. */
+export type Cases = Record<string, Case>;
