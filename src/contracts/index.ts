@@ -8,3 +8,6 @@ export * from './accounts';
 export * from './audit';
 export * from './home';
 export * from './unit-codes';
+export * from './files';
+export * from './hazards';
+export * from './patrols';
