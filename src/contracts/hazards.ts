@@ -191,6 +191,8 @@ export const HazardListQuery = Page.extend({
   q: z.string().trim().max(LIMITS.searchMax).optional(),
   /** Only the hazards the caller reported (the phone's "my reports"). */
   mine: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  /** Only the hazards whose rectification is assigned to the caller (the phone's "my tasks"). */
+  assignedToMe: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
 });
 export const HazardList = paged(HazardSummary);
 

@@ -104,6 +104,7 @@ export async function buildApp(deps: AppDeps, opts: { logStream?: NodeJS.Writabl
 
   const webRoot = deps.config.webDistDir;
   const indexHtml = path.join(webRoot, 'index.html');
+  const mobileHtml = path.join(webRoot, 'm', 'index.html');
   if (fs.existsSync(indexHtml)) {
     // wildcard: files are looked up per request, so a rebuilt web app is served without a restart;
     // a missing file falls through to the not-found handler below (the single-page app).
@@ -121,8 +122,9 @@ export async function buildApp(deps: AppDeps, opts: { logStream?: NodeJS.Writabl
   app.setNotFoundHandler(async (req, reply) => {
     if (req.url.startsWith('/api/') || req.url === '/api') return reply.status(404).send(errorBody(req, 'ROUTE_NOT_FOUND'));
     if (req.method === 'GET' && !req.url.startsWith('/assets/') && fs.existsSync(indexHtml)) {
-      // The single-page app owns every other path.
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(fs.createReadStream(indexHtml));
+      // The single-page apps own every other path: the phone app under /m, the desktop app elsewhere.
+      const page = /^\/m(\/|$|\?)/.test(req.url) && fs.existsSync(mobileHtml) ? mobileHtml : indexHtml;
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(fs.createReadStream(page));
     }
     return reply.status(404).type('text/plain; charset=utf-8').send('Not found. Build the web app with `npm run build`.');
   });
