@@ -71,5 +71,9 @@ export const AUDIT_ACTIONS = {
   'hazard.category.updated': { zh: '修改隐患类别', en: 'Hazard category updated' },
   'patrol.started': { zh: '开始巡查', en: 'Patrol started' },
   'patrol.ended': { zh: '结束巡查', en: 'Patrol ended' },
+  'risk.created': { zh: '登记风险点', en: 'Risk point registered' },
+  'risk.updated': { zh: '修改风险点', en: 'Risk point updated' },
+  'risk.retired': { zh: '注销风险点', en: 'Risk point retired' },
+  'risk.checked': { zh: '风险点定期检查', en: 'Risk point checked' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -39,6 +39,11 @@ export const ERRORS = {
   IMPORT_FILE_INVALID: { status: 400, zh: '无法读取 Excel 文件，请使用导出的模板', en: 'The Excel file could not be read; use the exported template' },
   IMPORT_HAS_ERRORS: { status: 400, zh: '导入文件中有错误行，请修正后再导入', en: 'The sheet has rows with errors; fix them and import again' },
   IMPORT_TOO_MANY_ROWS: { status: 400, zh: '导入行数超过上限', en: 'The sheet has too many rows' },
+  RISK_UNIT_LEVEL: { status: 400, zh: '风险点须登记在乡镇（街道）、村（社区）或网格', en: 'Risk points belong to a township, village or grid' },
+  RISK_PERSON_INVALID: { status: 400, zh: '责任人须为本辖区内在岗的人员', en: 'The responsible person must be an active person within your area' },
+  RISK_RETIRED: { status: 409, zh: '该风险点已注销', en: 'This risk point is retired' },
+  RISK_CHECK_IN_FUTURE: { status: 400, zh: '检查时间不能晚于当前时间', en: 'The check time cannot be in the future' },
+  RISK_CHECK_ID_TAKEN: { status: 409, zh: '该检查记录编号已被另一个风险点使用', en: 'This check id is already used by another risk point' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests, try again later' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

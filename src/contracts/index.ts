@@ -11,3 +11,4 @@ export * from './unit-codes';
 export * from './files';
 export * from './hazards';
 export * from './patrols';
+export * from './risks';

@@ -17,12 +17,13 @@ import { orgRoutes } from './modules/org/routes';
 import { accountRoutes } from './modules/accounts/routes';
 import { auditRoutes } from './modules/audit/routes';
 import { homeRoutes } from './modules/home/routes';
+import { riskRoutes } from './modules/risks/routes';
 import { resolveSession, SESSION_COOKIE } from './platform/auth/sessions';
 import './platform/http/fastify.d';
 
 /** Every module's routes. A new module adds its list here (and joins the access-matrix test). */
 export function allRoutes(): Route[] {
-  return [...authRoutes, ...homeRoutes, ...orgRoutes, ...accountRoutes, ...auditRoutes];
+  return [...authRoutes, ...homeRoutes, ...orgRoutes, ...accountRoutes, ...auditRoutes, ...riskRoutes];
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;

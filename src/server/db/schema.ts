@@ -3,3 +3,4 @@ export * from '../platform/hierarchy/schema';
 export * from '../platform/auth/schema';
 export * from '../platform/audit/schema';
 export * from '../modules/org/schema';
+export * from '../modules/risks/schema';

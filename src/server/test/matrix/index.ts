@@ -1,5 +1,6 @@
 import type { Cases } from './model';
 import { coreCases } from './core-cases';
+import { riskCases } from './risks-cases';
 
 /** Every module's cases. A module with routes adds its case file here. */
-export const CASES: Cases = { ...coreCases };
+export const CASES: Cases = { ...coreCases, ...riskCases };

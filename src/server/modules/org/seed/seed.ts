@@ -7,6 +7,7 @@ import { units } from '../../../platform/hierarchy/schema';
 import { roleGrants, users } from '../../../platform/auth/schema';
 import { hashPassword } from '../../../platform/auth/passwords';
 import { people, posts } from '../schema';
+import { seedRiskPoints } from '../../risks/seed';
 import { ACCOUNTS, CITY, COUNTY, DEMO_PASSWORD, GRID_NAMES, GRIDS_PER_VILLAGE, STATION_POSTS, TOWNSHIPS, VILLAGE_POSTS, demoPerson } from './shishi-data';
 
 type UnitInsert = typeof units.$inferInsert;
@@ -124,4 +125,5 @@ async function seedDemo(tx: Tx, opts: { mustChangePassword: boolean }) {
   await tx.insert(roleGrants).values(
     ACCOUNTS.map((a, i) => ({ id: uuidv7(), userId: userRows[i]!.id, role: a.role, unitId: byKey.get(a.at)!.id })),
   );
+  await seedRiskPoints(tx);
 }
