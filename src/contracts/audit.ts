@@ -75,5 +75,12 @@ export const AUDIT_ACTIONS = {
   'risk.updated': { zh: '修改风险点', en: 'Risk point updated' },
   'risk.retired': { zh: '注销风险点', en: 'Risk point retired' },
   'risk.checked': { zh: '风险点定期检查', en: 'Risk point checked' },
+  'grid.boundary.updated': { zh: '修改网格边界', en: 'Grid boundary updated' },
+  'grid.household.created': { zh: '新增住户', en: 'Household added' },
+  'grid.household.updated': { zh: '修改住户', en: 'Household updated' },
+  'grid.vulnerable.created': { zh: '新增重点人员', en: 'Vulnerable person added' },
+  'grid.vulnerable.updated': { zh: '修改重点人员', en: 'Vulnerable person updated' },
+  'grid.import.households': { zh: '导入住户', en: 'Households imported' },
+  'grid.import.vulnerable': { zh: '导入重点人群', en: 'Vulnerable people imported' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -12,3 +12,4 @@ export * from './files';
 export * from './hazards';
 export * from './patrols';
 export * from './risks';
+export * from './grids';

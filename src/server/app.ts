@@ -6,6 +6,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
+import fastifyRateLimit from '@fastify/rate-limit';
 import { LIMITS } from '../contracts/limits';
 import type { AppDeps } from './platform/context';
 import { errorBody, handleError } from './platform/errors/handler';
@@ -13,17 +14,20 @@ import { buildOpenApi } from './platform/http/openapi';
 import { registerApiDocs } from './platform/http/docs';
 import type { Route } from './platform/http/route';
 import { authRoutes } from './platform/auth/routes';
+import { fileRoutes } from './platform/files/routes';
+import { hazardRoutes, publicHazardRoutes } from './modules/hazards/routes';
 import { orgRoutes } from './modules/org/routes';
 import { accountRoutes } from './modules/accounts/routes';
 import { auditRoutes } from './modules/audit/routes';
 import { homeRoutes } from './modules/home/routes';
+import { gridRoutes } from './modules/grids/routes';
 import { riskRoutes } from './modules/risks/routes';
 import { resolveSession, SESSION_COOKIE } from './platform/auth/sessions';
 import './platform/http/fastify.d';
 
 /** Every module's routes. A new module adds its list here (and joins the access-matrix test). */
 export function allRoutes(): Route[] {
-  return [...authRoutes, ...homeRoutes, ...orgRoutes, ...accountRoutes, ...auditRoutes, ...riskRoutes];
+  return [...authRoutes, ...fileRoutes, ...homeRoutes, ...hazardRoutes, ...publicHazardRoutes, ...orgRoutes, ...accountRoutes, ...auditRoutes, ...riskRoutes, ...gridRoutes];
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -64,6 +68,8 @@ export async function buildApp(deps: AppDeps, opts: { logStream?: NodeJS.Writabl
     },
     hsts: false,
   });
+  // Only routes that ask for it are limited (the public QR form); see Route.rateLimit.
+  await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyMultipart, { limits: { fileSize: LIMITS.importFileBytesMax, files: 1, fields: 5, parts: 6 } });
 
   app.addHook('onRequest', async (req, reply) => {
@@ -82,6 +88,7 @@ export async function buildApp(deps: AppDeps, opts: { logStream?: NodeJS.Writabl
     app.route({
       method: r.method,
       url: r.url,
+      ...(r.rateLimit ? { config: { rateLimit: { max: deps.config.publicRateLimit[r.rateLimit], timeWindow: '1 minute' } } } : {}),
       handler: async (req, reply) => {
         const result = await r.run(req, reply, deps);
         if (reply.sent || r.produces) return reply;
@@ -94,7 +101,9 @@ export async function buildApp(deps: AppDeps, opts: { logStream?: NodeJS.Writabl
             throw new Error(`response of ${r.method} ${r.url} does not match its schema`);
           }
         }
-        return reply.status(r.status ?? 200).send(result);
+        // A route with a fixed success status declares it; others (201 new / 200 replay) set it themselves.
+        if (r.status) void reply.status(r.status);
+        return reply.send(result);
       },
     });
   }

@@ -28,6 +28,11 @@ const Env = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST_DIR: z.string().default('dist/web'),
+  /** The address residents' phones reach (printed in QR posters); defaults to the request's host. */
+  PUBLIC_BASE_URL: z.url().optional(),
+  /** Requests per minute per address on the public QR form: reading it, and filing reports. */
+  PUBLIC_READS_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(60),
+  PUBLIC_REPORTS_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(5),
 });
 
 export type Config = {
@@ -45,6 +50,8 @@ export type Config = {
   trustProxy: boolean;
   logLevel: string;
   webDistDir: string;
+  publicBaseUrl: string | undefined;
+  publicRateLimit: { publicRead: number; publicWrite: number };
 };
 
 export class ConfigError extends Error {
@@ -78,5 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     webDistDir: path.resolve(e.WEB_DIST_DIR),
+    publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/$/, ''),
+    publicRateLimit: { publicRead: e.PUBLIC_READS_PER_MINUTE, publicWrite: e.PUBLIC_REPORTS_PER_MINUTE },
   };
 }

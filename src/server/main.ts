@@ -1,7 +1,11 @@
+import path from 'node:path';
 import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { systemClock } from './platform/clock';
 import { bootDatabase } from './platform/db/boot';
+import { DiskStorage } from './platform/files/storage';
+import { startJobs } from './platform/jobs/runner';
+import { hazardJobs } from './modules/hazards/jobs';
 import { seedDemoIfEmpty } from './modules/org/seed/seed';
 
 /** Boot: config → database (embedded or DATABASE_URL) → migrations → demo data → listen. */
@@ -23,13 +27,17 @@ async function main() {
   if (config.seedDemo && (await seedDemoIfEmpty(database.db, { mustChangePassword: !config.demo }))) {
     log('filled the empty database with the 石狮市 demo data');
   }
-  const app = await buildApp({ db: database.db, config, clock: systemClock, dbKind: database.kind });
+  const files = new DiskStorage(path.join(config.dataDir, 'files'));
+  const app = await buildApp({ db: database.db, config, clock: systemClock, dbKind: database.kind, files });
+
+  const stopJobs = startJobs(database.db, systemClock, [...hazardJobs], log);
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log(`${signal}: shutting down`);
+    stopJobs();
     await app.close().catch(() => undefined);
     await database.shutdown().catch(() => undefined);
     process.exit(0);

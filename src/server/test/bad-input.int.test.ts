@@ -17,7 +17,7 @@ let cookie: string;
 let accountId: string;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ PUBLIC_REPORTS_PER_MINUTE: '100000' });
   fx = await demoFixtures(t.db);
   cookie = await loginAs(t.app, 'county_officer');
   accountId = await insertAccount(t.db, fx.units.tanghouGrid1.id);
@@ -63,6 +63,8 @@ describe('bad input never gives a 5xx', () => {
           if (!r.body!.safeParse(body).success) {
             expect(res.statusCode, res.body).toBe(400);
             const err = res.json();
+            // A body with a `__proto__` key is refused by the JSON parser itself (prototype poisoning).
+            if (err.code === 'MALFORMED_BODY' && /__proto__|constructor/.test(JSON.stringify(body))) return;
             expect(err.code).toBe('VALIDATION_FAILED');
             expect(err.fields.length).toBeGreaterThan(0);
             for (const f of err.fields) expect(f).toMatchObject({ path: expect.any(String), zh: expect.any(String), en: expect.any(String) });

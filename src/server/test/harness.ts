@@ -7,9 +7,14 @@ import { loadConfig, type Config } from '../config';
 import { manualClock } from '../platform/clock';
 import { connect, type Db } from '../platform/db/client';
 import { DEMO_PASSWORD } from '../modules/org/seed/shishi-data';
+import { DiskStorage } from '../platform/files/storage';
+import os from 'node:os';
+import path from 'node:path';
+import fs from 'node:fs';
 
 export type TestApp = {
   app: FastifyInstance;
+  files: DiskStorage;
   db: Db;
   pool: pg.Pool;
   clock: ReturnType<typeof manualClock>;
@@ -44,11 +49,14 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const database = connect(url, 5);
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: url, ...env });
   const clock = manualClock(new Date('2026-06-01T02:00:00Z'));
-  const app = await buildApp({ db: database.db, config, clock, dbKind: 'external' });
+  const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lastmeter-files-'));
+  const files = new DiskStorage(filesDir);
+  const app = await buildApp({ db: database.db, config, clock, dbKind: 'external', files });
   return {
     app,
     db: database.db,
     pool: database.pool,
+    files,
     clock,
     config,
     close: async () => {
@@ -58,6 +66,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       await a.connect();
       await a.query(`drop database if exists ${name} with (force)`);
       await a.end();
+      fs.rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

@@ -14,7 +14,7 @@ describe('request logs', () => {
     const stream = new PassThrough();
     const lines: string[] = [];
     stream.on('data', (chunk: Buffer) => lines.push(...chunk.toString('utf8').split('\n').filter(Boolean)));
-    const app = await buildApp({ db: t.db, config: { ...t.config, logLevel: 'info' }, clock: t.clock, dbKind: 'external' }, { logStream: stream });
+    const app = await buildApp({ db: t.db, config: { ...t.config, logLevel: 'info' }, clock: t.clock, dbKind: 'external', files: t.files }, { logStream: stream });
     const login = await app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'x-request-id': 'req-test-1' }, payload: { username: 'baogai_chief', password: 'Shishi@2024' } });
     const token = login.cookies.find((c) => c.name === 'lm_session')!.value;
     await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: `lm_session=${token}` } });

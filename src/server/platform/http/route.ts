@@ -24,6 +24,8 @@ type Common<P extends Schema, Q extends Schema, B extends Schema> = {
   multipart?: boolean;
   /** The success body is a file of this media type instead of JSON. */
   produces?: string;
+  /** A per-address request limit from the config (public routes); counted per app node. */
+  rateLimit?: 'publicRead' | 'publicWrite';
 };
 
 /** A route as the app registers it: the schemas for validation and OpenAPI, and the wrapped handler. */
@@ -71,7 +73,7 @@ export function userRoute<P extends Schema = undefined, Q extends Schema = undef
       const params = parse(spec.params, req.params, 'params');
       const query = parse(spec.query, req.query, 'query');
       const body = spec.multipart ? (undefined as Out<B>) : parse(spec.body, req.body, 'body');
-      const ctx: Ctx = { actor, db: deps.db, clock: deps.clock, config: deps.config, requestId: req.id, ip: req.ip ?? null };
+      const ctx: Ctx = { actor, db: deps.db, clock: deps.clock, config: deps.config, files: deps.files, requestId: req.id, ip: req.ip ?? null };
       return handler({ params, query, body, req, reply, ctx });
     },
   };

@@ -1,6 +1,8 @@
 import type { Cases } from './model';
 import { coreCases } from './core-cases';
+import { hazardCases } from './hazards-cases';
+import { fileCases } from './files-cases';
 import { riskCases } from './risks-cases';
 
 /** Every module's cases. A module with routes adds its case file here. */
-export const CASES: Cases = { ...coreCases, ...riskCases };
+export const CASES: Cases = { ...coreCases, ...fileCases, ...hazardCases, ...riskCases };

@@ -70,7 +70,8 @@ export type Rule =
   | { kind: 'public' }
   | { kind: 'user' }
   | { kind: 'read'; at: Place }
-  | { kind: 'write'; at: Place; perm: Permission }
+  /** `perm` as a list: any one of them will do. */
+  | { kind: 'write'; at: Place; perm: Permission | Permission[] }
   /** Needs the permission somewhere (403 otherwise), then the target in scope (404 otherwise). */
   | { kind: 'reader'; perm: Permission; at?: Place };
 
@@ -84,7 +85,7 @@ export function expected(rule: Rule, persona: Persona | null, ok: number): numbe
       return persona.sees.includes(rule.at) ? ok : 404;
     case 'write':
       if (!persona.sees.includes(rule.at)) return 404;
-      return persona.perms[rule.perm]?.includes(rule.at) ? ok : 403;
+      return (Array.isArray(rule.perm) ? rule.perm : [rule.perm]).some((p) => persona.perms[p]?.includes(rule.at)) ? ok : 403;
     case 'reader':
       if (!persona.perms[rule.perm]?.length) return 403;
       return !rule.at || persona.sees.includes(rule.at) ? ok : 404;

@@ -1,0 +1,92 @@
+import crypto from 'node:crypto';
+import { and, asc, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { FILE_LIMITS, type PublicReportFields } from '../../../contracts';
+import type { AppDeps } from '../../platform/context';
+import { writeAudit } from '../../platform/audit/write';
+import { uuidv7 } from '../../platform/db/ids';
+import { AppError } from '../../platform/errors/app-error';
+import { storeImage } from '../../platform/files/service';
+import { units, type UnitRow } from '../../platform/hierarchy/schema';
+import type { Queryable } from '../../platform/db/client';
+import { hazardCategories, reportLinks } from './schema';
+import { insertReport, requireActiveCategory } from './submit.service';
+
+/** The village behind a poster's token, or "not found". */
+export async function unitOfToken(db: Queryable, token: string): Promise<{ village: UnitRow; township: UnitRow | null }> {
+  const [row] = await db.select({ unit: units }).from(reportLinks).innerJoin(units, eq(units.id, reportLinks.unitId)).where(and(eq(reportLinks.token, token), eq(units.status, 'active')));
+  if (!row) throw new AppError('REPORT_LINK_UNKNOWN');
+  const [township] = row.unit.parentId ? await db.select().from(units).where(eq(units.id, row.unit.parentId)) : [];
+  return { village: row.unit, township: township ?? null };
+}
+
+/** The poster's token for a village, made on first use. */
+export async function tokenFor(db: Queryable, unitId: string): Promise<string> {
+  const [existing] = await db.select().from(reportLinks).where(eq(reportLinks.unitId, unitId));
+  if (existing) return existing.token;
+  const token = crypto.randomBytes(18).toString('base64url');
+  await db.insert(reportLinks).values({ unitId, token }).onConflictDoNothing();
+  const [row] = await db.select().from(reportLinks).where(eq(reportLinks.unitId, unitId));
+  return row!.token;
+}
+
+export async function publicInfo(db: Queryable, token: string) {
+  const { village, township } = await unitOfToken(db, token);
+  const categories = await db
+    .select({ code: hazardCategories.code, nameZh: hazardCategories.nameZh, nameEn: hazardCategories.nameEn })
+    .from(hazardCategories)
+    .where(eq(hazardCategories.active, true))
+    .orderBy(asc(hazardCategories.sortOrder));
+  return { village: village.name, township: township?.name ?? '', categories, photoBytesMax: FILE_LIMITS.imageBytesMax };
+}
+
+/**
+ * A resident's report from the QR form (群众上报): no account, so no scope; it lands in the
+ * village's review queue. The photo is checked before anything is written: a bad photo leaves
+ * nothing behind in the database.
+ */
+export async function submitPublicReport(
+  deps: AppDeps,
+  token: string,
+  fields: z.output<typeof PublicReportFields>,
+  photo: Buffer | null,
+  meta: { requestId: string; ip: string | null },
+): Promise<{ code: string; receivedAt: string }> {
+  const { village } = await unitOfToken(deps.db, token);
+  await requireActiveCategory(deps.db, fields.categoryCode);
+  const stored = photo ? (await storeImage(deps.db, deps.files, photo, null)).file : null;
+  const now = deps.clock.now();
+  const id = uuidv7(now.getTime());
+  return deps.db.transaction(async (tx) => {
+    const row = await insertReport(
+      tx,
+      village,
+      {
+        id,
+        unitId: village.id,
+        categoryCode: fields.categoryCode,
+        description: fields.description,
+        lat: fields.lat ?? village.lat ?? 0,
+        lng: fields.lng ?? village.lng ?? 0,
+        suggestedLevel: 'general',
+        source: 'public',
+        reporterUserId: null,
+        reporterName: '群众',
+        reporterPhone: fields.phone ?? null,
+        reportedAt: now,
+        photoIds: stored ? [stored.id] : [],
+      },
+      now,
+      '群众',
+    );
+    await writeAudit(tx, { actor: null, requestId: meta.requestId, ip: meta.ip, at: now }, {
+      action: 'hazard.reported',
+      entityType: 'hazard',
+      entityId: id,
+      unitId: village.id,
+      summary: `${row!.code} ${village.name}（群众上报）`,
+      after: { state: 'reported', source: 'public', categoryCode: fields.categoryCode },
+    });
+    return { code: row!.code, receivedAt: now.toISOString() };
+  });
+}

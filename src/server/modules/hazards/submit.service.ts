@@ -1,0 +1,103 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { HazardDetail, HazardSubmit } from '../../../contracts';
+import { loadUnitInScope, requirePermission } from '../../platform/access/scope';
+import { auditedTx } from '../../platform/audit/with-audit';
+import type { Ctx } from '../../platform/context';
+import type { Queryable } from '../../platform/db/client';
+import { uuidv7 } from '../../platform/db/ids';
+import { AppError } from '../../platform/errors/app-error';
+import { requireFiles } from '../../platform/files/service';
+import type { UnitRow } from '../../platform/hierarchy/schema';
+import { hazardCategories, hazardEvents, hazards, type HazardRow } from './schema';
+import { bumpRollups } from './rollups';
+import { dueAtAfter } from './rules';
+import { hazardDetail } from './queries';
+
+/** Hours a new report may wait for verification before it is overdue (and escalated). */
+export const VERIFY_HOURS = 24;
+
+export async function requireActiveCategory(db: Queryable, code: string) {
+  const [cat] = await db.select().from(hazardCategories).where(and(eq(hazardCategories.code, code), eq(hazardCategories.active, true)));
+  if (!cat) throw new AppError('CATEGORY_UNKNOWN', [{ path: 'body.categoryCode', code: 'unknown', zh: '隐患类别不存在或已停用', en: 'Unknown category' }]);
+  return cat;
+}
+
+/** The code: YH, the Beijing date, a running number. */
+export const hazardCode = (now: Date) => sql<string>`'YH' || to_char(${now}::timestamptz at time zone 'Asia/Shanghai', 'YYYYMMDD') || lpad(nextval('hazard_code_seq')::text, 6, '0')`;
+
+type NewHazard = Omit<typeof hazards.$inferInsert, 'code' | 'state' | 'receivedAt' | 'updatedAt' | 'dueAt'>;
+
+/**
+ * Inserts a new report with its first timeline event and counts, or finds the same report stored
+ * before (same id from the same reporter: a retry or a replay). Returns null for a replay.
+ */
+export async function insertReport(tx: Queryable, unit: UnitRow, values: NewHazard, now: Date, actorName: string): Promise<HazardRow | null> {
+  const [row] = await tx
+    .insert(hazards)
+    .values({ ...values, code: hazardCode(now), state: 'reported', receivedAt: now, updatedAt: now, dueAt: dueAtAfter('reported', now, VERIFY_HOURS, null) })
+    .onConflictDoNothing({ target: hazards.id })
+    .returning();
+  if (!row) return null;
+  await tx.insert(hazardEvents).values({
+    id: uuidv7(now.getTime()),
+    hazardId: row.id,
+    at: now,
+    action: 'report',
+    fromState: null,
+    toState: 'reported',
+    actorId: values.reporterUserId ?? null,
+    actorName,
+    note: null,
+    photoIds: values.photoIds ?? [],
+  });
+  await bumpRollups(tx, unit.path, row.reportedAt, row.categoryCode, { found: 1 });
+  return row;
+}
+
+/**
+ * A report from the app (or a patrol). Stored once per client id: a second submission of the same
+ * id by the same reporter answers with what was stored; by anyone else it is a conflict.
+ */
+export async function submitHazard(ctx: Ctx, input: HazardSubmit, source: 'app' | 'patrol' = 'app'): Promise<{ detail: HazardDetail; created: boolean }> {
+  const unit = await loadUnitInScope(ctx.db, ctx.actor, input.unitId ?? ctx.actor.unitId);
+  requirePermission(ctx.actor, 'hazards.report', unit.path);
+  if (unit.level !== 'village' && unit.level !== 'grid') throw new AppError('HAZARD_UNIT_INVALID');
+  await requireActiveCategory(ctx.db, input.categoryCode);
+  await requireFiles(ctx.db, input.photoIds);
+  const created = await auditedTx(ctx, async (tx, now) => {
+    const row = await insertReport(
+      tx,
+      unit,
+      {
+        id: input.id,
+        unitId: unit.id,
+        categoryCode: input.categoryCode,
+        description: input.description,
+        lat: input.lat,
+        lng: input.lng,
+        accuracy: input.accuracy ?? null,
+        address: input.address ?? null,
+        suggestedLevel: input.suggestedLevel,
+        source: input.patrolId ? 'patrol' : source,
+        reporterUserId: ctx.actor.id,
+        reporterName: ctx.actor.displayName,
+        reportedAt: new Date(Math.min(new Date(input.reportedAt).getTime(), now.getTime())),
+        patrolId: input.patrolId ?? null,
+        riskPointId: input.riskPointId ?? null,
+        photoIds: input.photoIds,
+      },
+      now,
+      ctx.actor.displayName,
+    );
+    if (!row) {
+      const [existing] = await tx.select({ reporter: hazards.reporterUserId }).from(hazards).where(eq(hazards.id, input.id));
+      if (existing?.reporter !== ctx.actor.id) throw new AppError('HAZARD_ID_TAKEN');
+      return { result: false, events: [] };
+    }
+    return {
+      result: true,
+      events: [{ action: 'hazard.reported', entityType: 'hazard', entityId: row.id, unitId: unit.id, summary: `${row.code} ${unit.name}`, after: { state: 'reported', categoryCode: row.categoryCode, description: row.description } }],
+    };
+  });
+  return { detail: await hazardDetail(ctx, input.id), created };
+}
