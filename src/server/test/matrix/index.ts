@@ -3,6 +3,7 @@ import { coreCases } from './core-cases';
 import { hazardCases } from './hazards-cases';
 import { fileCases } from './files-cases';
 import { riskCases } from './risks-cases';
+import { gridCases } from './grids-cases';
 
 /** Every module's cases. A module with routes adds its case file here. */
-export const CASES: Cases = { ...coreCases, ...fileCases, ...hazardCases, ...riskCases };
+export const CASES: Cases = { ...coreCases, ...fileCases, ...hazardCases, ...riskCases, ...gridCases };

@@ -8,6 +8,7 @@ import { roleGrants, users } from '../../../platform/auth/schema';
 import { hashPassword } from '../../../platform/auth/passwords';
 import { people, posts } from '../schema';
 import { seedRiskPoints } from '../../risks/seed';
+import { seedGrids } from '../../grids/seed';
 import { ACCOUNTS, CITY, COUNTY, DEMO_PASSWORD, GRID_NAMES, GRIDS_PER_VILLAGE, STATION_POSTS, TOWNSHIPS, VILLAGE_POSTS, demoPerson } from './shishi-data';
 
 type UnitInsert = typeof units.$inferInsert;
@@ -126,4 +127,5 @@ async function seedDemo(tx: Tx, opts: { mustChangePassword: boolean }) {
     ACCOUNTS.map((a, i) => ({ id: uuidv7(), userId: userRows[i]!.id, role: a.role, unitId: byKey.get(a.at)!.id })),
   );
   await seedRiskPoints(tx);
+  await seedGrids(tx);
 }
