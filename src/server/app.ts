@@ -8,6 +8,7 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifyRateLimit from '@fastify/rate-limit';
 import { LIMITS } from '../contracts/limits';
+import { FILE_LIMITS } from '../contracts/files';
 import type { AppDeps } from './platform/context';
 import { errorBody, handleError } from './platform/errors/handler';
 import { buildOpenApi } from './platform/http/openapi';
@@ -70,7 +71,7 @@ export async function buildApp(deps: AppDeps, opts: { logStream?: NodeJS.Writabl
   });
   // Only routes that ask for it are limited (the public QR form); see Route.rateLimit.
   await app.register(fastifyRateLimit, { global: false });
-  await app.register(fastifyMultipart, { limits: { fileSize: LIMITS.importFileBytesMax, files: 1, fields: 5, parts: 6 } });
+  await app.register(fastifyMultipart, { limits: { fileSize: Math.max(LIMITS.importFileBytesMax, FILE_LIMITS.imageBytesMax), files: 1, fields: 10, parts: 11 } });
 
   app.addHook('onRequest', async (req, reply) => {
     void reply.header('x-request-id', req.id);

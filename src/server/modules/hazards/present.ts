@@ -55,7 +55,7 @@ function summary(h: HazardRow, refs: Map<string, UnitRef>, cats: Map<string, { n
 
 /** The whole record: photos, assignment, timeline. `can` is computed by the caller. */
 export async function presentDetail(db: Queryable, h: HazardRow, can: HazardDetail['can']): Promise<HazardDetail> {
-  const events = await db.select().from(hazardEvents).where(eq(hazardEvents.hazardId, h.id)).orderBy(hazardEvents.at, hazardEvents.id);
+  const events = await db.select().from(hazardEvents).where(eq(hazardEvents.hazardId, h.id)).orderBy(hazardEvents.seq);
   const photoIds = [...new Set([...h.photoIds, ...events.flatMap((e) => e.photoIds)])];
   const [refs, cats, files, person, merged] = await Promise.all([
     unitRefs(db, [h.unitId, h.escalatedToUnitId, h.responsibleUnitId]),

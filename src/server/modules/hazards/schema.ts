@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, doublePrecision, index, integer, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, date, doublePrecision, index, integer, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { HAZARD_LEVELS, HAZARD_SOURCES, HAZARD_STATES } from '../../../contracts/hazards';
 import { units } from '../../platform/hierarchy/schema';
 import { people } from '../org/schema';
@@ -95,8 +95,10 @@ export const hazardEvents = pgTable(
     actorName: text('actor_name').notNull(),
     note: text('note'),
     photoIds: text('photo_ids').array().notNull().default(sql`'{}'::text[]`),
+    /** Insertion order: events of one instant (and client-made ids) still read in the order they happened. */
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
   },
-  (t) => [index('hazard_events_hazard_idx').on(t.hazardId, t.at)],
+  (t) => [index('hazard_events_hazard_idx').on(t.hazardId, t.seq)],
 );
 
 /**
