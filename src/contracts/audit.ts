@@ -70,6 +70,7 @@ export const AUDIT_ACTIONS = {
   'hazard.category.created': { zh: '新增隐患类别', en: 'Hazard category created' },
   'hazard.category.updated': { zh: '修改隐患类别', en: 'Hazard category updated' },
   'patrol.started': { zh: '开始巡查', en: 'Patrol started' },
+  'patrol.checked_in': { zh: '巡查打卡', en: 'Patrol check-in' },
   'patrol.ended': { zh: '结束巡查', en: 'Patrol ended' },
   'risk.created': { zh: '登记风险点', en: 'Risk point registered' },
   'risk.updated': { zh: '修改风险点', en: 'Risk point updated' },

@@ -17,6 +17,8 @@ import type { Route } from './platform/http/route';
 import { authRoutes } from './platform/auth/routes';
 import { fileRoutes } from './platform/files/routes';
 import { hazardRoutes, publicHazardRoutes } from './modules/hazards/routes';
+import { hazardStatsRoutes } from './modules/hazards/stats.routes';
+import { patrolRoutes } from './modules/patrols/routes';
 import { orgRoutes } from './modules/org/routes';
 import { accountRoutes } from './modules/accounts/routes';
 import { auditRoutes } from './modules/audit/routes';
@@ -28,7 +30,7 @@ import './platform/http/fastify.d';
 
 /** Every module's routes. A new module adds its list here (and joins the access-matrix test). */
 export function allRoutes(): Route[] {
-  return [...authRoutes, ...fileRoutes, ...homeRoutes, ...hazardRoutes, ...publicHazardRoutes, ...orgRoutes, ...accountRoutes, ...auditRoutes, ...riskRoutes, ...gridRoutes];
+  return [...authRoutes, ...fileRoutes, ...homeRoutes, ...hazardStatsRoutes, ...hazardRoutes, ...publicHazardRoutes, ...patrolRoutes, ...orgRoutes, ...accountRoutes, ...auditRoutes, ...riskRoutes, ...gridRoutes];
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;

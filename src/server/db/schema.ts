@@ -7,3 +7,4 @@ export * from '../modules/org/schema';
 export * from '../modules/risks/schema';
 export * from '../modules/grids/schema';
 export * from '../modules/hazards/schema';
+export * from '../modules/patrols/schema';

@@ -44,7 +44,7 @@ describe('access matrix', () => {
           ...(req.body === undefined ? {} : { payload: req.body as object }),
         });
         outcomes[name] = res.statusCode;
-        wanted[name] = expected(c.rule, persona, c.ok ?? 200);
+        wanted[name] = expected(c.rule, persona, c.ok ?? 200, name);
         if (res.statusCode === 404 || res.statusCode === 403) expect(res.json().code).toMatch(/NOT_FOUND|FORBIDDEN/);
       }
       expect(outcomes).toEqual(wanted);

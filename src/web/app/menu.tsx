@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { ApartmentOutlined, AuditOutlined, CloudUploadOutlined, HomeOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AimOutlined, ApartmentOutlined, AuditOutlined, CloudUploadOutlined, HomeOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import type { Permission } from '../../contracts';
 import type { MessageKey } from './i18n';
 
@@ -17,6 +17,7 @@ export const MENU: MenuEntry[] = [
   { path: '/org', label: 'nav.hierarchy', icon: <ApartmentOutlined />, anyOf: ['org.read'] },
   { path: '/org/people', label: 'nav.people', icon: <TeamOutlined />, anyOf: ['org.read'] },
   { path: '/org/import', label: 'nav.import', icon: <CloudUploadOutlined />, anyOf: ['org.read'] },
+  { path: '/risks', label: 'nav.risks', icon: <AimOutlined />, anyOf: ['org.read'] },
   { path: '/accounts', label: 'nav.accounts', icon: <UserOutlined />, anyOf: ['accounts.manage'] },
   { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, anyOf: ['audit.read'] },
 ];

@@ -14,6 +14,7 @@ const HomePage = lazy(() => import('../modules/home/home-page'));
 const HierarchyPage = lazy(() => import('../modules/org/hierarchy-page'));
 const PeoplePage = lazy(() => import('../modules/org/people-page'));
 const ImportExportPage = lazy(() => import('../modules/org/import-export-page'));
+const RisksPage = lazy(() => import('../modules/risks/risks-page'));
 const AccountsPage = lazy(() => import('../modules/accounts/accounts-page'));
 const AuditPage = lazy(() => import('../modules/audit/audit-page'));
 
@@ -57,6 +58,7 @@ export const router = createBrowserRouter([
       { path: 'org/units/:unitId', element: guarded(['org.read'], <HierarchyPage />) },
       { path: 'org/people', element: guarded(['org.read'], <PeoplePage />) },
       { path: 'org/import', element: guarded(['org.read'], <ImportExportPage />) },
+      { path: 'risks', element: guarded(['org.read'], <RisksPage />) },
       { path: 'accounts', element: guarded(['accounts.manage'], <AccountsPage />) },
       { path: 'audit', element: guarded(['audit.read'], <AuditPage />) },
       { path: PASSWORD_PATH.slice(1), element: <ChangePasswordPage /> },

@@ -167,7 +167,7 @@ export async function recordRiskCheck(ctx: Ctx, riskPointId: string, input: Risk
           entityId: point.id,
           unitId: unit.id,
           summary: `${unit.name} / ${point.name}`,
-          after: { checkId: row.id, at: row.at.toISOString(), result: row.result, note: row.note, photos: row.photoIds.length },
+          after: { checkId: row.id, checkedAt: row.at.toISOString(), checkResult: row.result, checkNote: row.note, checkPhotos: row.photoIds.length },
         },
       ],
     };

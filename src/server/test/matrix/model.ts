@@ -73,9 +73,11 @@ export type Rule =
   /** `perm` as a list: any one of them will do. */
   | { kind: 'write'; at: Place; perm: Permission | Permission[] }
   /** Needs the permission somewhere (403 otherwise), then the target in scope (404 otherwise). */
-  | { kind: 'reader'; perm: Permission; at?: Place };
+  | { kind: 'reader'; perm: Permission; at?: Place }
+  /** Only the named personas (the record's owner) may; others who see it get 403. */
+  | { kind: 'owner'; at: Place; who: string[] };
 
-export function expected(rule: Rule, persona: Persona | null, ok: number): number {
+export function expected(rule: Rule, persona: Persona | null, ok: number, name = ''): number {
   if (rule.kind === 'public') return ok;
   if (!persona) return 401;
   switch (rule.kind) {
@@ -89,6 +91,9 @@ export function expected(rule: Rule, persona: Persona | null, ok: number): numbe
     case 'reader':
       if (!persona.perms[rule.perm]?.length) return 403;
       return !rule.at || persona.sees.includes(rule.at) ? ok : 404;
+    case 'owner':
+      if (!persona.sees.includes(rule.at)) return 404;
+      return rule.who.includes(name) ? ok : 403;
   }
 }
 
