@@ -13,3 +13,4 @@ export * from './hazards';
 export * from './patrols';
 export * from './risks';
 export * from './grids';
+export * from './hazard-stats';

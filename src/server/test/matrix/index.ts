@@ -1,9 +1,10 @@
 import type { Cases } from './model';
 import { coreCases } from './core-cases';
 import { hazardCases } from './hazards-cases';
+import { hazardStatsCases } from './hazard-stats-cases';
 import { fileCases } from './files-cases';
 import { riskCases } from './risks-cases';
 import { gridCases } from './grids-cases';
 
 /** Every module's cases. A module with routes adds its case file here. */
-export const CASES: Cases = { ...coreCases, ...fileCases, ...hazardCases, ...riskCases, ...gridCases };
+export const CASES: Cases = { ...coreCases, ...fileCases, ...hazardCases, ...hazardStatsCases, ...riskCases, ...gridCases };
