@@ -97,12 +97,16 @@ const RingInput = z
   .min(4)
   .max(GEOMETRY_LIMITS.verticesMax)
   .superRefine((ring, ctx) => {
+    // Zod runs refinements after failed length checks too: an empty ring has no first position, and
+    // an oversized one must not reach the quadratic crossing test.
+    if (ring.length < 4 || ring.length > GEOMETRY_LIMITS.verticesMax) return;
     if (!same(ring[0]!, ring[ring.length - 1]!)) {
       ctx.addIssue(issue('ring_not_closed', [ring.length - 1]));
       return;
     }
-    if (ringArea2(ring) === 0) ctx.addIssue(issue('ring_degenerate', []));
-    else if (ringSelfIntersects(ring)) ctx.addIssue(issue('ring_self_intersects', []));
+    // Crossing first: a symmetric bow tie also has zero area, but its problem is the crossing.
+    if (ringSelfIntersects(ring)) ctx.addIssue(issue('ring_self_intersects', []));
+    else if (ringArea2(ring) === 0) ctx.addIssue(issue('ring_degenerate', []));
   });
 
 const PolygonRingsInput = z.array(RingInput).min(1).max(GEOMETRY_LIMITS.ringsMax);
