@@ -9,11 +9,12 @@ export type MultipartBody = { files: Record<string, UploadedFile>; fields: Recor
  * where the plugin is registered, which the error handler answers with 413) and the named text
  * fields. Other parts are ignored. A body the parser cannot read is 400, never 500.
  */
-export async function readMultipart(req: FastifyRequest, want: { files: string[]; fields?: string[] }): Promise<MultipartBody> {
+export async function readMultipart(req: FastifyRequest, want: { files: string[]; fields?: string[]; maxFileBytes?: number }): Promise<MultipartBody> {
   if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
   const body: MultipartBody = { files: {}, fields: {} };
   try {
-    for await (const part of req.parts()) {
+    // A route may ask for a lower file limit than the app-wide one (Excel sheets vs photos).
+    for await (const part of req.parts(want.maxFileBytes ? { limits: { fileSize: want.maxFileBytes } } : undefined)) {
       if (part.type === 'file') {
         if (want.files.includes(part.fieldname) && !body.files[part.fieldname]) {
           body.files[part.fieldname] = { buffer: await part.toBuffer(), fileName: part.filename };
@@ -34,8 +35,8 @@ export async function readMultipart(req: FastifyRequest, want: { files: string[]
 }
 
 /** The one file a route needs, or a 400 naming the field. */
-export async function readSingleFile(req: FastifyRequest, field: string, missing: { zh: string; en: string }): Promise<UploadedFile> {
-  const { files } = await readMultipart(req, { files: [field] });
+export async function readSingleFile(req: FastifyRequest, field: string, missing: { zh: string; en: string }, maxFileBytes?: number): Promise<UploadedFile> {
+  const { files } = await readMultipart(req, { files: [field], ...(maxFileBytes ? { maxFileBytes } : {}) });
   const file = files[field];
   if (!file) throw new AppError('VALIDATION_FAILED', [{ path: `body.${field}`, code: 'required', ...missing }]);
   return file;

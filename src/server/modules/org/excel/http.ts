@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { readSingleFile, type UploadedFile } from '../../../platform/http/multipart';
+import { LIMITS } from '../../../../contracts/limits';
 import type { ExportFile } from './export.service';
 import { XLSX_MEDIA_TYPE } from './workbook';
 
@@ -7,7 +8,7 @@ export type Upload = UploadedFile;
 
 /** The uploaded sheet: the multipart field `file`. */
 export const readUpload = (req: FastifyRequest): Promise<Upload> =>
-  readSingleFile(req, 'file', { zh: '请选择要导入的 Excel 文件', en: 'Choose the Excel file to import' });
+  readSingleFile(req, 'file', { zh: '请选择要导入的 Excel 文件', en: 'Choose the Excel file to import' }, LIMITS.importFileBytesMax);
 
 /** RFC 5987 / 6266: `filename*` carries the UTF-8 name, `filename` an ASCII one for old clients. */
 export function contentDisposition(file: Pick<ExportFile, 'fileName' | 'asciiName'>): string {
