@@ -4,7 +4,7 @@ import { Alert, Button, Card, Checkbox, Flex, Input, List, Pagination, Select, T
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Paged, RiskLevel, RiskPointDetail, RiskPointView, RiskType } from '../../../contracts';
-import { LIMITS, RISK_LEVELS, RISK_TYPES } from '../../../contracts';
+import { LIMITS, RISK_LEVELS, RISK_TYPES, RISK_UNIT_LEVELS } from '../../../contracts';
 import { useAuth, useMe } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { formatDate } from '../../app/i18n/format';
@@ -52,7 +52,7 @@ export default function RisksPage() {
   const [version, setVersion] = useState(0);
   const [editing, setEditing] = useState<{ point: RiskPointDetail | null } | null>(null);
   // The open point lives in the address (?id=…), so the map page and links can open it directly.
-  const openId = params.get('id');
+  const openId = params.get('id') || null;
   const open = (id: string | null) =>
     setParams(
       (current) => {
@@ -269,7 +269,7 @@ export default function RisksPage() {
       <RiskFormModal
         open={editing !== null}
         point={editing?.point ?? null}
-        defaultUnit={filters.unit}
+        defaultUnit={filters.unit ?? ((RISK_UNIT_LEVELS as readonly string[]).includes(me.unit.level) ? me.unit : null)}
         onClose={() => setEditing(null)}
         onSaved={(saved) => {
           setEditing(null);
