@@ -241,3 +241,14 @@ describe('counts and roll-ups', () => {
     expect({ found, closed }).toEqual(live);
   });
 });
+
+describe('risk points', () => {
+  it('links a hazard to a risk point the reporter can see, and refuses one they cannot', async () => {
+    const { insertRiskPoint } = await import('../risks/test-support');
+    const mine = await insertRiskPoint(t.db, fx.units.tanghouGrid1.id);
+    const theirs = await insertRiskPoint(t.db, fx.units.chaokengGrid1.id);
+    const ok = await grid.post('/api/hazards', newReport([], { riskPointId: mine.id }));
+    expect(ok.json().riskPointId).toBe(mine.id);
+    expect((await grid.post('/api/hazards', newReport([], { riskPointId: theirs.id }))).statusCode).toBe(404);
+  });
+});

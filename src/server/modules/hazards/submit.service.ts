@@ -12,6 +12,7 @@ import { hazardCategories, hazardEvents, hazards, type HazardRow } from './schem
 import { bumpRollups } from './rollups';
 import { dueAtAfter } from './rules';
 import { hazardDetail } from './queries';
+import { loadRiskPoint } from '../risks/queries';
 
 /** Hours a new report may wait for verification before it is overdue (and escalated). */
 export const VERIFY_HOURS = 24;
@@ -64,6 +65,8 @@ export async function submitHazard(ctx: Ctx, input: HazardSubmit, source: 'app' 
   if (unit.level !== 'village' && unit.level !== 'grid') throw new AppError('HAZARD_UNIT_INVALID');
   await requireActiveCategory(ctx.db, input.categoryCode);
   await requireFiles(ctx.db, input.photoIds);
+  // A hazard found at a risk point links to it; the point must be one the reporter can see.
+  if (input.riskPointId) await loadRiskPoint(ctx.db, ctx.actor, input.riskPointId);
   const created = await auditedTx(ctx, async (tx, now) => {
     const row = await insertReport(
       tx,
