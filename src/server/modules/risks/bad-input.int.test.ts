@@ -43,14 +43,12 @@ describe('risk routes never answer bad input with a 5xx', () => {
       await fc.assert(
         fc.asyncProperty(bodies, async (body) => {
           const point = await insertRiskPoint(t.db, gridId);
-          const res = await t.app.inject({
-            method: r.method,
-            url: r.url.replace(':id', point.id),
-            headers: { cookie, 'content-type': 'application/json' },
-            payload: JSON.stringify(body) ?? 'null',
-          });
+          const payload = JSON.stringify(body) ?? 'null';
+          const res = await t.app.inject({ method: r.method, url: r.url.replace(':id', point.id), headers: { cookie, 'content-type': 'application/json' }, payload });
           expect(res.statusCode, res.body).toBeLessThan(500);
-          if (!r.body!.safeParse(body).success) expect(res.json().code).toBe('VALIDATION_FAILED');
+          // Judge what the server received: JSON drops keys whose value is undefined, which a strict
+          // schema would refuse in the original object.
+          if (!r.body!.safeParse(JSON.parse(payload)).success) expect(res.json().code).toBe('VALIDATION_FAILED');
         }),
         { numRuns: 60 },
       );

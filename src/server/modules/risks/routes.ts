@@ -90,12 +90,15 @@ export const riskRoutes: Route[] = [
   userRoute({
     method: 'POST',
     url: '/api/risks/:id/checks',
-    summary: 'Record a periodic check; the id comes from the device, so a replay is stored once',
+    summary: 'Record a periodic check; the id comes from the device, so a replay is stored once (201 new, 200 replay)',
     tags,
     params: IdParams,
     body: RiskCheckCreate,
     response: RiskCheckView,
-    status: 201,
-    handler: ({ ctx, params, body }) => recordRiskCheck(ctx, params.id, body),
+    handler: async ({ ctx, params, body, reply }) => {
+      const { check, created } = await recordRiskCheck(ctx, params.id, body);
+      void reply.status(created ? 201 : 200);
+      return check;
+    },
   }),
 ];

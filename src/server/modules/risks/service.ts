@@ -126,14 +126,14 @@ export async function retireRiskPoint(ctx: Ctx, id: string, reason: string): Pro
 /**
  * Records a periodic check. The id comes from the device, so a replay (a retry, an offline queue
  * sent twice) answers the check already stored and writes nothing: no second row, no second audit
- * entry. The risk point's row lock makes two replays of one check arrive one after the other.
+ * entry; `created` tells the two apart (201 or 200). The risk point's row lock makes two replays of one check arrive one after the other.
  */
-export async function recordRiskCheck(ctx: Ctx, riskPointId: string, input: RiskCheckCreate): Promise<RiskCheckView> {
-  const stored = await auditedTx(ctx, async (tx, now): Promise<{ result: RiskCheckRow; events: AuditEvent[] }> => {
+export async function recordRiskCheck(ctx: Ctx, riskPointId: string, input: RiskCheckCreate): Promise<{ check: RiskCheckView; created: boolean }> {
+  const stored = await auditedTx(ctx, async (tx, now): Promise<{ result: { row: RiskCheckRow; created: boolean }; events: AuditEvent[] }> => {
     const { point, unit } = await lockRiskPoint(tx, ctx.actor, riskPointId);
     requirePermission(ctx.actor, 'risks.check', unit.path);
     const existing = await findCheck(tx, input.id, point.id);
-    if (existing) return { result: existing, events: [] };
+    if (existing) return { result: { row: existing, created: false }, events: [] };
     if (point.status !== 'active') throw new AppError('RISK_RETIRED');
     const at = new Date(input.at);
     if (!checkTimeAcceptable(at, now)) throw new AppError('RISK_CHECK_IN_FUTURE');
@@ -153,13 +153,13 @@ export async function recordRiskCheck(ctx: Ctx, riskPointId: string, input: Risk
       // The same id may have been stored meanwhile for another risk point (whose lock we do not hold).
       .onConflictDoNothing({ target: riskChecks.id })
       .returning();
-    if (!row) return { result: (await findCheck(tx, input.id, point.id))!, events: [] };
+    if (!row) return { result: { row: (await findCheck(tx, input.id, point.id))!, created: false }, events: [] };
     // Only a check at least as recent as the one on record becomes the point's last check: an old
     // check arriving late from an offline phone goes into the history without moving the due date.
     // (The row lock keeps `point.lastCheckAt` current.)
     if (isNewerCheck(at, point.lastCheckAt)) await tx.update(riskPoints).set({ lastCheckAt: at, lastCheckResult: input.result }).where(eq(riskPoints.id, point.id));
     return {
-      result: row,
+      result: { row, created: true },
       events: [
         {
           action: 'risk.checked',
@@ -172,7 +172,7 @@ export async function recordRiskCheck(ctx: Ctx, riskPointId: string, input: Risk
       ],
     };
   });
-  return presentCheck(stored);
+  return { check: presentCheck(stored.row), created: stored.created };
 }
 
 /** A check by id: the one of this risk point, or a refusal when the id belongs to another point. */
