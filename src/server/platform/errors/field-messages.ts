@@ -9,6 +9,11 @@ const NAMED: Record<string, Msg> = {
   unit_code: { zh: '行政区划代码应为 6、9、12 或 15 位数字', en: 'The code must have 6, 9, 12 or 15 digits' },
   username: { zh: '用户名只能包含小写字母、数字、点、横线和下划线', en: 'Use lower-case letters, digits, dot, dash and underscore' },
   'NUL character is not allowed': { zh: '包含不允许的字符', en: 'Contains a character that is not allowed' },
+  category_code: { zh: '类别代码只能包含小写字母、数字和下划线', en: 'Use lower-case letters, digits and underscore' },
+  file_id: { zh: '照片编号格式不正确', en: 'Not a valid photo id' },
+  note_required: { zh: '结果异常时请填写说明', en: 'Add a note when the result is abnormal' },
+  position_dims: { zh: '坐标应为 [经度, 纬度]', en: 'A position is [longitude, latitude]' },
+  year_month: { zh: '月份格式应为 YYYY-MM', en: 'Use the month format YYYY-MM' },
 };
 
 function issueMessage(issue: z.core.$ZodIssue): { code: string } & Msg {
