@@ -55,7 +55,18 @@ export function AppLayout() {
 
   const entries = useMemo(() => (me.mustChangePassword ? [] : visibleMenu(me.permissions)), [me]);
   const selected = selectedMenuKey(location.pathname, entries);
-  const items = entries.map((entry) => ({ key: entry.path, icon: entry.icon, label: t(entry.label) }));
+  const items = entries.map((entry) => ({
+    key: entry.path,
+    icon: entry.icon,
+    label: entry.badge ? (
+      <Flex justify="space-between" align="center" gap={8}>
+        {t(entry.label)}
+        <entry.badge />
+      </Flex>
+    ) : (
+      t(entry.label)
+    ),
+  }));
 
   const menu = (
     <Menu

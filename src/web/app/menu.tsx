@@ -1,7 +1,8 @@
-import type { ReactNode } from 'react';
-import { AimOutlined, ApartmentOutlined, AuditOutlined, CloudUploadOutlined, HomeOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import type { ComponentType, ReactNode } from 'react';
+import { AimOutlined, AlertOutlined, BarChartOutlined, EnvironmentOutlined, ApartmentOutlined, AuditOutlined, CloudUploadOutlined, HomeOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import type { Permission } from '../../contracts';
 import type { MessageKey } from './i18n';
+import { HazardMenuBadge } from '../modules/hazards/menu-badge';
 
 export type MenuEntry = {
   path: string;
@@ -9,7 +10,12 @@ export type MenuEntry = {
   icon: ReactNode;
   /** Shown when the user holds any of these permissions; none listed: everyone. */
   anyOf?: Permission[];
+  /** Shown after the label (a count that needs attention). */
+  badge?: ComponentType;
 };
+
+/** The hazard pages: reviewers, approvers, and whoever reports (a village lead rectifies there too). */
+export const HAZARD_PAGES: Permission[] = ['hazards.manage', 'hazards.approve', 'hazards.report'];
 
 /** The pages that exist, in menu order. Only entries the user's permissions allow are shown. */
 export const MENU: MenuEntry[] = [
@@ -17,6 +23,9 @@ export const MENU: MenuEntry[] = [
   { path: '/org', label: 'nav.hierarchy', icon: <ApartmentOutlined />, anyOf: ['org.read'] },
   { path: '/org/people', label: 'nav.people', icon: <TeamOutlined />, anyOf: ['org.read'] },
   { path: '/org/import', label: 'nav.import', icon: <CloudUploadOutlined />, anyOf: ['org.read'] },
+  { path: '/hazards', label: 'nav.hazards', icon: <AlertOutlined />, anyOf: HAZARD_PAGES, badge: HazardMenuBadge },
+  { path: '/hazards/map', label: 'nav.hazardMap', icon: <EnvironmentOutlined />, anyOf: HAZARD_PAGES },
+  { path: '/hazards/stats', label: 'nav.hazardStats', icon: <BarChartOutlined />, anyOf: HAZARD_PAGES },
   { path: '/risks', label: 'nav.risks', icon: <AimOutlined />, anyOf: ['org.read'] },
   { path: '/accounts', label: 'nav.accounts', icon: <UserOutlined />, anyOf: ['accounts.manage'] },
   { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, anyOf: ['audit.read'] },

@@ -4,6 +4,7 @@ import { Button, Spin } from 'antd';
 import { Notice } from './components/notice';
 import type { Permission } from '../../contracts';
 import { AppLayout } from './layout';
+import { HAZARD_PAGES } from './menu';
 import { PASSWORD_PATH, RequireAuth, RequirePermission } from './guards';
 import { useI18n } from './i18n';
 
@@ -15,6 +16,10 @@ const HierarchyPage = lazy(() => import('../modules/org/hierarchy-page'));
 const PeoplePage = lazy(() => import('../modules/org/people-page'));
 const ImportExportPage = lazy(() => import('../modules/org/import-export-page'));
 const RisksPage = lazy(() => import('../modules/risks/risks-page'));
+const HazardQueuePage = lazy(() => import('../modules/hazards/queue-page'));
+const HazardDetailPage = lazy(() => import('../modules/hazards/detail-page'));
+const HazardMapPage = lazy(() => import('../modules/hazards/map-page'));
+const HazardStatsPage = lazy(() => import('../modules/hazards/stats-page'));
 const AccountsPage = lazy(() => import('../modules/accounts/accounts-page'));
 const AuditPage = lazy(() => import('../modules/audit/audit-page'));
 
@@ -59,6 +64,10 @@ export const router = createBrowserRouter([
       { path: 'org/people', element: guarded(['org.read'], <PeoplePage />) },
       { path: 'org/import', element: guarded(['org.read'], <ImportExportPage />) },
       { path: 'risks', element: guarded(['org.read'], <RisksPage />) },
+      { path: 'hazards', element: guarded(HAZARD_PAGES, <HazardQueuePage />) },
+      { path: 'hazards/map', element: guarded(HAZARD_PAGES, <HazardMapPage />) },
+      { path: 'hazards/stats', element: guarded(HAZARD_PAGES, <HazardStatsPage />) },
+      { path: 'hazards/:id', element: guarded(HAZARD_PAGES, <HazardDetailPage />) },
       { path: 'accounts', element: guarded(['accounts.manage'], <AccountsPage />) },
       { path: 'audit', element: guarded(['audit.read'], <AuditPage />) },
       { path: PASSWORD_PATH.slice(1), element: <ChangePasswordPage /> },

@@ -1,0 +1,50 @@
+import { useEffect, useState } from 'react';
+import { Badge } from 'antd';
+import type { HazardCounts } from '../../../contracts';
+import { useI18n } from '../../app/i18n';
+import { HAZARDS_CHANGED, hazardsApi } from './api';
+
+const POLL_MS = 60_000;
+
+/** Open hazards that wait on a reviewer (rectifying ones wait on the responsible person). */
+export const waitingForReview = (c: HazardCounts) => c.byState.reported + c.byState.verified + c.byState.awaiting_approval + c.byState.graded + c.byState.accepting;
+
+/**
+ * The count beside 隐患审核 in the menu, so a new report is never buried: polled every minute and
+ * at once after a change made in this window. Red when some are overdue.
+ */
+export function HazardMenuBadge() {
+  const { t } = useI18n();
+  const [counts, setCounts] = useState<HazardCounts | null>(null);
+
+  useEffect(() => {
+    let controller = new AbortController();
+    const load = () => {
+      controller.abort();
+      controller = new AbortController();
+      hazardsApi.counts(undefined, controller.signal).then(setCounts, () => undefined);
+    };
+    load();
+    const timer = window.setInterval(load, POLL_MS);
+    window.addEventListener(HAZARDS_CHANGED, load);
+    return () => {
+      window.clearInterval(timer);
+      window.removeEventListener(HAZARDS_CHANGED, load);
+      controller.abort();
+    };
+  }, []);
+
+  if (!counts) return null;
+  const n = waitingForReview(counts);
+  return (
+    <Badge
+      count={n}
+      size="small"
+      overflowCount={99}
+      title={t('hz.badgeTitle', { n, overdue: counts.overdue })}
+      color={counts.overdue > 0 ? '#cf1322' : '#fa8c16'}
+      style={{ boxShadow: 'none' }}
+      data-testid="hazard-badge"
+    />
+  );
+}
