@@ -1,5 +1,6 @@
 import type { ComponentType, ReactNode } from 'react';
 import { AimOutlined, AlertOutlined, BarChartOutlined, EnvironmentOutlined, ApartmentOutlined, AuditOutlined, CloudUploadOutlined, HomeOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { BorderOuterOutlined } from '@ant-design/icons';
 import type { Permission } from '../../contracts';
 import type { MessageKey } from './i18n';
 import { HazardMenuBadge } from '../modules/hazards/menu-badge';
@@ -27,6 +28,7 @@ export const MENU: MenuEntry[] = [
   { path: '/hazards/map', label: 'nav.hazardMap', icon: <EnvironmentOutlined />, anyOf: HAZARD_PAGES },
   { path: '/hazards/stats', label: 'nav.hazardStats', icon: <BarChartOutlined />, anyOf: HAZARD_PAGES },
   { path: '/risks', label: 'nav.risks', icon: <AimOutlined />, anyOf: ['org.read'] },
+  { path: '/grids', label: 'nav.grids', icon: <BorderOuterOutlined />, anyOf: ['grids.manage', 'org.read'] },
   { path: '/accounts', label: 'nav.accounts', icon: <UserOutlined />, anyOf: ['accounts.manage'] },
   { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, anyOf: ['audit.read'] },
 ];

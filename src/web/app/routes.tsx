@@ -16,6 +16,7 @@ const HierarchyPage = lazy(() => import('../modules/org/hierarchy-page'));
 const PeoplePage = lazy(() => import('../modules/org/people-page'));
 const ImportExportPage = lazy(() => import('../modules/org/import-export-page'));
 const RisksPage = lazy(() => import('../modules/risks/risks-page'));
+const GridsPage = lazy(() => import('../modules/grids/grids-page'));
 const HazardQueuePage = lazy(() => import('../modules/hazards/queue-page'));
 const HazardDetailPage = lazy(() => import('../modules/hazards/detail-page'));
 const HazardMapPage = lazy(() => import('../modules/hazards/map-page'));
@@ -64,6 +65,8 @@ export const router = createBrowserRouter([
       { path: 'org/people', element: guarded(['org.read'], <PeoplePage />) },
       { path: 'org/import', element: guarded(['org.read'], <ImportExportPage />) },
       { path: 'risks', element: guarded(['org.read'], <RisksPage />) },
+      { path: 'grids', element: guarded(['grids.manage', 'org.read'], <GridsPage />) },
+      { path: 'grids/:unitId', element: guarded(['grids.manage', 'org.read'], <GridsPage />) },
       { path: 'hazards', element: guarded(HAZARD_PAGES, <HazardQueuePage />) },
       { path: 'hazards/map', element: guarded(HAZARD_PAGES, <HazardMapPage />) },
       { path: 'hazards/stats', element: guarded(HAZARD_PAGES, <HazardStatsPage />) },

@@ -1,0 +1,196 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Alert, Button, Flex, Input, List, Pagination, Select, Table, Tag, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import type { HouseholdView, Paged, UnitDetail } from '../../../contracts';
+import { LIMITS } from '../../../contracts';
+import { useAuth } from '../../app/auth';
+import { useI18n } from '../../app/i18n';
+import { formatDate } from '../../app/i18n/format';
+import { filterWidth, useIsMobile } from '../../app/use-is-mobile';
+import { gridsApi } from './api';
+import { HouseholdFormModal } from './household-form-modal';
+
+type Status = 'active' | 'moved_out' | 'all';
+
+/** A phone number a grid worker can tap to call. */
+export function PhoneLink({ phone }: { phone: string | null }) {
+  return phone ? (
+    <a href={`tel:${phone}`} style={{ whiteSpace: 'nowrap' }}>
+      {phone}
+    </a>
+  ) : (
+    <Typography.Text type="secondary">—</Typography.Text>
+  );
+}
+
+/** 户籍: the households of the chosen grid, or of every grid below the chosen unit. */
+export function HouseholdsTab({ unit }: { unit: UnitDetail }) {
+  const { can } = useAuth();
+  const { t, errorText } = useI18n();
+  const isMobile = useIsMobile();
+  const [q, setQ] = useState('');
+  const [search, setSearch] = useState('');
+  const [status, setStatus] = useState<Status>('active');
+  const filterKey = `${search}|${status}`;
+  const [pageState, setPageState] = useState({ filterKey, page: 1, pageSize: 20 });
+  const page = pageState.filterKey === filterKey ? pageState.page : 1;
+  const [data, setData] = useState<Paged<HouseholdView> | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState<{ household: HouseholdView | null } | null>(null);
+  const [version, setVersion] = useState(0);
+  const manyGrids = unit.level !== 'grid';
+
+  const load = useCallback(
+    async (signal: AbortSignal) => {
+      setLoading(true);
+      try {
+        setData(await gridsApi.households({ unitId: unit.id, q: search || undefined, status, page, pageSize: pageState.pageSize }, signal));
+        setError(null);
+      } catch (caught) {
+        if (!signal.aborted) setError(errorText(caught));
+      } finally {
+        if (!signal.aborted) setLoading(false);
+      }
+    },
+    [unit.id, search, status, page, pageState.pageSize, errorText],
+  );
+
+  useEffect(() => {
+    const controller = new AbortController();
+    void load(controller.signal);
+    return () => controller.abort();
+  }, [load, version]);
+
+  const statusTag = (h: HouseholdView) => (h.status === 'moved_out' ? <Tag style={{ marginInlineEnd: 0 }}>{t('householdStatus.moved_out')}</Tag> : null);
+  const vulnerableTag = (h: HouseholdView) =>
+    h.vulnerableCount > 0 ? (
+      <Tag color="orange" style={{ marginInlineEnd: 0 }}>
+        {t('grids.household.vulnerableCount', { n: h.vulnerableCount })}
+      </Tag>
+    ) : null;
+  const edit = (h: HouseholdView) =>
+    h.can.update ? (
+      <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing({ household: h })}>
+        {t('common.edit')}
+      </Button>
+    ) : null;
+
+  const columns: TableColumnsType<HouseholdView> = [
+    {
+      title: t('grids.household.address'),
+      dataIndex: 'address',
+      render: (address: string, h) => (
+        <Flex gap={6} wrap align="center">
+          <span style={h.status === 'moved_out' ? { color: 'rgba(0,0,0,0.45)' } : undefined}>{address}</span>
+          {statusTag(h)}
+        </Flex>
+      ),
+    },
+    { title: t('grids.household.head'), dataIndex: 'headName' },
+    { title: t('common.phone'), dataIndex: 'phone', render: (phone: string | null) => <PhoneLink phone={phone} /> },
+    { title: t('grids.household.members'), dataIndex: 'members', align: 'right', width: 80 },
+    { title: t('grids.tab.vulnerable'), key: 'vulnerable', render: (_, h) => vulnerableTag(h) ?? '—' },
+    ...(manyGrids ? [{ title: t('grids.field.grid'), key: 'grid', render: (_: unknown, h: HouseholdView) => h.unit.name }] : []),
+    { title: t('common.notes'), dataIndex: 'notes', ellipsis: true, render: (notes: string | null) => notes ?? '—' },
+    { title: t('common.updatedAt'), dataIndex: 'updatedAt', render: (value: string) => formatDate(value) },
+    { title: t('common.actions'), key: 'actions', fixed: 'end', render: (_, h) => edit(h) },
+  ];
+
+  const pagination = {
+    current: page,
+    pageSize: pageState.pageSize,
+    total: data?.total ?? 0,
+    showTotal: (total: number) => t('common.total', { total }),
+    onChange: (nextPage: number, nextSize: number) => setPageState({ filterKey, page: nextPage, pageSize: nextSize }),
+  };
+
+  return (
+    <>
+      <Flex wrap gap={8} style={{ marginBottom: 12 }} align="center">
+        <Input.Search
+          allowClear
+          placeholder={t('grids.household.search')}
+          value={q}
+          maxLength={LIMITS.searchMax}
+          onChange={(event) => {
+            setQ(event.target.value);
+            if (!event.target.value) setSearch('');
+          }}
+          onSearch={(value) => setSearch(value.trim())}
+          style={{ width: filterWidth(isMobile, 240) }}
+        />
+        <Select<Status>
+          value={status}
+          onChange={setStatus}
+          style={{ width: 110 }}
+          aria-label={t('common.status')}
+          options={[
+            { value: 'active', label: t('householdStatus.active') },
+            { value: 'moved_out', label: t('householdStatus.moved_out') },
+            { value: 'all', label: t('common.all') },
+          ]}
+        />
+        {can('grids.manage') ? (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ household: null })} style={{ marginInlineStart: 'auto' }}>
+            {t('grids.household.add')}
+          </Button>
+        ) : null}
+      </Flex>
+      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
+      {isMobile ? (
+        <>
+          <List<HouseholdView>
+            loading={loading}
+            dataSource={data?.items ?? []}
+            locale={{ emptyText: t('grids.household.empty') }}
+            renderItem={(h) => (
+              <List.Item style={{ display: 'block' }}>
+                <Flex justify="space-between" align="start" gap={8}>
+                  <Typography.Text strong>{h.address}</Typography.Text>
+                  {edit(h)}
+                </Flex>
+                <Flex wrap gap={8} align="center" style={{ fontSize: 13 }}>
+                  <span>
+                    {h.headName} · {t('grids.household.membersShort', { n: h.members })}
+                  </span>
+                  {h.phone ? <PhoneLink phone={h.phone} /> : null}
+                  {vulnerableTag(h)}
+                  {statusTag(h)}
+                </Flex>
+                {manyGrids || h.notes ? (
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {[manyGrids ? h.unit.name : null, h.notes].filter(Boolean).join(' · ')}
+                  </Typography.Text>
+                ) : null}
+              </List.Item>
+            )}
+          />
+          <Pagination size="small" align="center" style={{ marginTop: 12 }} simple {...pagination} />
+        </>
+      ) : (
+        <Table<HouseholdView>
+          rowKey="id"
+          size="small"
+          loading={loading}
+          columns={columns}
+          dataSource={data?.items ?? []}
+          locale={{ emptyText: t('grids.household.empty') }}
+          scroll={{ x: 'max-content' }}
+          pagination={{ ...pagination, showSizeChanger: true, pageSizeOptions: [20, 50, 100] }}
+        />
+      )}
+      <HouseholdFormModal
+        open={editing !== null}
+        household={editing?.household ?? null}
+        scope={unit}
+        onClose={() => setEditing(null)}
+        onSaved={() => {
+          setEditing(null);
+          setVersion((v) => v + 1);
+        }}
+      />
+    </>
+  );
+}
