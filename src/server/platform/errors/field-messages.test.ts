@@ -5,7 +5,7 @@ import * as contracts from '../../../contracts';
 
 describe('field messages', () => {
   it('has a zh and en text for every named rule the contracts use', () => {
-    const named = ['phone', 'unit_code', 'username', 'category_code', 'file_id', 'note_required', 'position_dims', 'year_month'];
+    const named = ['phone', 'unit_code', 'username', 'category_code', 'file_id', 'note_required', 'position_dims', 'year_month', 'ring_not_closed', 'ring_self_intersects', 'too_many_vertices'];
     for (const code of named) {
       const err = z.string().refine(() => false, { message: code }).safeParse('x').error!;
       const [f] = fieldErrors(err, 'body');

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { FieldError } from '../../../contracts/errors';
+import { GEOMETRY_ISSUES } from '../../../contracts/grid-geometry';
 
 type Msg = { zh: string; en: string };
 
@@ -12,8 +13,8 @@ const NAMED: Record<string, Msg> = {
   category_code: { zh: '类别代码只能包含小写字母、数字和下划线', en: 'Use lower-case letters, digits and underscore' },
   file_id: { zh: '照片编号格式不正确', en: 'Not a valid photo id' },
   note_required: { zh: '结果异常时请填写说明', en: 'Add a note when the result is abnormal' },
-  position_dims: { zh: '坐标应为 [经度, 纬度]', en: 'A position is [longitude, latitude]' },
   year_month: { zh: '月份格式应为 YYYY-MM', en: 'Use the month format YYYY-MM' },
+  ...GEOMETRY_ISSUES,
 };
 
 function issueMessage(issue: z.core.$ZodIssue): { code: string } & Msg {
