@@ -3,8 +3,9 @@ import { coreCases } from './core-cases';
 import { hazardCases } from './hazards-cases';
 import { hazardStatsCases } from './hazard-stats-cases';
 import { fileCases } from './files-cases';
+import { patrolCases } from './patrols-cases';
 import { riskCases } from './risks-cases';
 import { gridCases } from './grids-cases';
 
 /** Every module's cases. A module with routes adds its case file here. */
-export const CASES: Cases = { ...coreCases, ...fileCases, ...hazardCases, ...hazardStatsCases, ...riskCases, ...gridCases };
+export const CASES: Cases = { ...coreCases, ...fileCases, ...hazardCases, ...patrolCases, ...hazardStatsCases, ...riskCases, ...gridCases };
