@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
-import { phoneServiceWorker } from './src/web/m/build/pwa-plugin';
+import { phoneServiceWorker } from './src/web/m/build/pwa-plugin.js';
 
 /**
  * The web front ends: the desktop app (src/web/index.html) and the grid worker's phone app

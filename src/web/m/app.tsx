@@ -31,8 +31,8 @@ function TopBar() {
 function Banners({ onSignIn }: { onSignIn: () => void }) {
   const { t } = useI18n();
   const { expired } = useSession();
-  const { online } = useOutbox();
-  if (expired)
+  const { online, authRequired } = useOutbox();
+  if (expired || authRequired)
     return (
       <div className="m-banner m-banner-warn" role="alert">
         <span>{t('banner.expired')}</span>
@@ -69,12 +69,14 @@ function TabBar() {
 
 function Layout() {
   const { expired, me } = useSession();
+  const { authRequired } = useOutbox();
+  const needSignIn = expired || authRequired;
   useEffect(() => {
     if (me) void loadActivePatrol(me.id);
   }, [me]);
   const [sheet, setSheet] = useState(false);
   // Ask once when the session ends; the banner asks again later.
-  useEffect(() => setSheet(expired), [expired]);
+  useEffect(() => setSheet(needSignIn), [needSignIn]);
   return (
     <div className="m-app">
       <TopBar />
@@ -83,7 +85,7 @@ function Layout() {
         <Outlet />
       </main>
       <TabBar />
-      <ExpiredSheet open={sheet && expired} onClose={() => setSheet(false)} />
+      <ExpiredSheet open={sheet && needSignIn} onClose={() => setSheet(false)} />
     </div>
   );
 }

@@ -11,6 +11,8 @@ import { httpTransport } from './transport';
  */
 
 export type OutboxSnapshot = {
+  /** False until the outbox has been read from IndexedDB once. */
+  loaded: boolean;
   items: OutboxItem[];
   syncing: boolean;
   online: boolean;
@@ -28,7 +30,7 @@ const LOCK = 'lastmeter-m-outbox';
 type Listener = (snapshot: OutboxSnapshot) => void;
 
 class OutboxService {
-  private snapshot: OutboxSnapshot = { items: [], syncing: false, online: navigator.onLine, authRequired: false, lastSyncAt: null, lastReport: null, syncedVersion: 0 };
+  private snapshot: OutboxSnapshot = { loaded: false, items: [], syncing: false, online: navigator.onLine, authRequired: false, lastSyncAt: null, lastReport: null, syncedVersion: 0 };
   private listeners = new Set<Listener>();
   private ownerId: string | null = null;
   private started: Promise<void> | null = null;
@@ -60,7 +62,7 @@ class OutboxService {
 
   private async reload() {
     const items = await this.store.all();
-    this.set({ items: items.sort((a, b) => a.seq - b.seq) });
+    this.set({ loaded: true, items: items.sort((a, b) => a.seq - b.seq) });
   }
 
   /** Once per page: items left "sending" by a crash go again, old synced items are dropped, the triggers are set. */

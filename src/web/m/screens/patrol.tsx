@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { PATROL_LIMITS, type PatrolSummary } from '../../../contracts/patrols';
 import type { Paged } from '../../../contracts';
+import { LIMITS } from '../../../contracts/limits';
 import { useI18n } from '../i18n';
 import { myGridId, useMe } from '../session';
 import { useCached } from '../lib/cached';
@@ -126,7 +127,7 @@ function ActivePatrolView({ patrol }: { patrol: ActivePatrol }) {
         />
       </Field>
       <Field label={t('patrol.place')} htmlFor="m-place">
-        <input id="m-place" className="m-input" maxLength={60} placeholder={t('patrol.placePlaceholder')} value={place} onChange={(e) => setPlace(e.target.value)} />
+        <input id="m-place" className="m-input" maxLength={LIMITS.nameMax} placeholder={t('patrol.placePlaceholder')} value={place} onChange={(e) => setPlace(e.target.value)} />
       </Field>
       <Field label={t('patrol.finding')}>
         <Chips

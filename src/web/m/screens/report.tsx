@@ -11,7 +11,7 @@ import { outbox } from '../outbox/service';
 import { useOutbox } from '../outbox/use-outbox';
 import type { OutboxItem } from '../outbox/core';
 import { buildCheckin, checkIn, useActivePatrol, type CheckinInput } from '../patrol/active';
-import { Chips, Field, useToast } from '../components/ui';
+import { Chips, Empty, Field, useToast } from '../components/ui';
 import { PhotoPicker, type FormPhoto } from '../components/photo-picker';
 import { LocationField } from '../components/location-field';
 import { useCategories } from './categories';
@@ -25,10 +25,11 @@ type Errors = Partial<Record<'category' | 'description' | 'location' | 'form', s
 export function ReportPage() {
   const [params] = useSearchParams();
   const editId = params.get('edit');
-  const { items } = useOutbox();
+  const { items, loaded } = useOutbox();
+  const { t } = useI18n();
   const editing = editId ? items.find((i) => i.id === editId && i.payload.kind === 'hazard') : undefined;
   // An edit waits for the outbox to load, so the form starts from the stored report.
-  if (editId && !editing) return null;
+  if (editId && !editing) return loaded ? <Empty>{t('outbox.empty')}</Empty> : null;
   return <ReportForm key={editId ?? 'new'} editing={editing} />;
 }
 
