@@ -60,8 +60,14 @@ export async function actOnHazard(ctx: Ctx, id: string, action: HazardAction): P
         const { hazard: into } = await loadHazard(tx, ctx.actor, action.intoId);
         if (into.id === h.id || into.state === 'merged' || into.state === 'rejected') throw new AppError('HAZARD_MERGE_INVALID');
         patch.mergedIntoId = into.id;
+        // A duplicate is not a second hazard: it leaves the 'found' count.
+        await bumpRollups(tx, unitPath, h.reportedAt, h.categoryCode, { found: -1 });
         break;
       }
+      case 'reject':
+        // Nor is a report that proved untrue.
+        await bumpRollups(tx, unitPath, h.reportedAt, h.categoryCode, { found: -1 });
+        break;
       case 'grade':
         patch.level = action.level;
         break;
@@ -99,6 +105,7 @@ export async function actOnHazard(ctx: Ctx, id: string, action: HazardAction): P
         await bumpRollups(tx, unitPath, h.reportedAt, h.categoryCode, { closed: 1, closeDays: daysBetween(h.reportedAt, now) });
         break;
       case 'reopen':
+        if (h.state === 'rejected') await bumpRollups(tx, unitPath, h.reportedAt, h.categoryCode, { found: 1 });
         if (h.state === 'closed' && h.closedAt) {
           patch.closedAt = null;
           await bumpRollups(tx, unitPath, h.reportedAt, h.categoryCode, { closed: -1, closeDays: -daysBetween(h.reportedAt, h.closedAt) });

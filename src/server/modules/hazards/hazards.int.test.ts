@@ -233,9 +233,10 @@ describe('counts and roll-ups', () => {
     const rows = await t.db.select().from(hazardRollups).where(eq(hazardRollups.unitId, fx.units.county.id));
     const found = rows.reduce((n, r) => n + r.found, 0);
     const closed = rows.reduce((n, r) => n + r.closed, 0);
+    // Rejected reports and merged duplicates are not hazards found.
     const [live] = (
       await t.db.execute<{ found: number; closed: number }>(
-        sql`select count(*)::int as found, count(*) filter (where state = 'closed')::int as closed from hazards`,
+        sql`select count(*) filter (where state not in ('rejected','merged'))::int as found, count(*) filter (where state = 'closed')::int as closed from hazards`,
       )
     ).rows;
     expect({ found, closed }).toEqual(live);

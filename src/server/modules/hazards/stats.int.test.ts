@@ -71,7 +71,7 @@ async function reportAndClose(categoryCode: string) {
 async function live(unitId: string) {
   const [row] = (
     await t.db.execute<{ found: number; closed: number; overdue: number; days: number | null }>(sql`
-      select count(*)::int as found,
+      select count(*) filter (where h.state not in ('rejected','merged'))::int as found,
              count(*) filter (where h.state = 'closed')::int as closed,
              count(*) filter (where h.overdue and h.state not in ('closed','rejected','merged'))::int as overdue,
              avg(extract(epoch from h.closed_at - h.reported_at) / 86400) filter (where h.state = 'closed') as days
@@ -99,15 +99,15 @@ describe('hazard statistics', () => {
     const s = res.json();
     const expected = await live(fx.units.baogai.id);
     expect(s.totals).toMatchObject({ found: expected.found, closed: expected.closed, overdue: expected.overdue });
-    expect(s.totals.found).toBe(5);
+    expect(s.totals.found).toBe(4);
     expect(s.totals.closed).toBe(2);
     expect(s.totals.overdue).toBe(2);
-    expect(s.totals.closureRate).toBeCloseTo(2 / 5, 4);
+    expect(s.totals.closureRate).toBeCloseTo(2 / 4, 4);
     expect(s.totals.meanCloseDays).toBeCloseTo(Number(expected.days), 1);
 
     expect(s.byMonth).toHaveLength(12);
-    expect(s.byMonth.find((m: { month: string }) => m.month === '2026-06')).toMatchObject({ found: 5, closed: 2 });
-    expect(s.byCategory.find((c: { code: string }) => c.code === 'fire')).toMatchObject({ found: 3, closed: 1, nameZh: expect.any(String) });
+    expect(s.byMonth.find((m: { month: string }) => m.month === '2026-06')).toMatchObject({ found: 4, closed: 2 });
+    expect(s.byCategory.find((c: { code: string }) => c.code === 'fire')).toMatchObject({ found: 2, closed: 1, nameZh: expect.any(String) });
     expect(s.byCategory.find((c: { code: string }) => c.code === 'waterlogging')).toMatchObject({ found: 2, closed: 1 });
 
     const tanghou = s.children.find((c: { unit: { id: string } }) => c.unit.id === fx.units.tanghou.id);
@@ -119,8 +119,8 @@ describe('hazard statistics', () => {
 
     // The county sees the same hazards in its figures, and 宝盖镇 among its children.
     const up = (await county.get(`/api/hazards/stats?unitId=${fx.units.county.id}&from=2026-06&to=2026-06`)).json();
-    expect(up.totals).toMatchObject({ found: 5, closed: 2, overdue: 2 });
-    expect(up.children.find((c: { unit: { id: string } }) => c.unit.id === fx.units.baogai.id)).toMatchObject({ found: 5, closed: 2, overdue: 2 });
+    expect(up.totals).toMatchObject({ found: 4, closed: 2, overdue: 2 });
+    expect(up.children.find((c: { unit: { id: string } }) => c.unit.id === fx.units.baogai.id)).toMatchObject({ found: 4, closed: 2, overdue: 2 });
     expect(up.children.find((c: { unit: { id: string } }) => c.unit.id === fx.units.lingxiu.id)).toMatchObject({ found: 0, overdue: 0 });
   });
 
@@ -155,7 +155,7 @@ describe('hazard statistics', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '按类别', '按月份', '下级单位']);
     const summary = wb.getWorksheet('汇总')!;
     expect(summary.getRow(2).getCell(1).value).toBe('宝盖镇');
-    expect(summary.getRow(2).getCell(3).value).toBe(5);
+    expect(summary.getRow(2).getCell(3).value).toBe(4);
     expect(summary.getRow(2).getCell(4).value).toBe(2);
     expect(wb.getWorksheet('按月份')!.rowCount).toBe(13);
   });
