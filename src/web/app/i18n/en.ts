@@ -195,6 +195,7 @@ export const en: Messages = {
   'org.editTitle': 'Edit unit',
   'org.addChild': 'Add a unit below',
   'org.addChildTitle': 'Add a {level} under “{name}”',
+  'org.poster': 'QR poster',
   'org.move': 'Move',
   'org.moveTitle': 'Move “{name}”',
   'org.moveHint': 'It can only move under another {level}',

@@ -196,6 +196,7 @@ export const zh = {
   'org.editTitle': '编辑单位信息',
   'org.addChild': '新增下级单位',
   'org.addChildTitle': '在“{name}”下新增{level}',
+  'org.poster': '二维码海报',
   'org.move': '调整上级',
   'org.moveTitle': '调整“{name}”的上级单位',
   'org.moveHint': '只能移到另一个{level}下',

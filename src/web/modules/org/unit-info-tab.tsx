@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { Alert, App, Button, Card, Descriptions, Flex, Form, Space } from 'antd';
 import type { DescriptionsProps } from 'antd';
-import { SaveOutlined } from '@ant-design/icons';
+import { QrcodeOutlined, SaveOutlined } from '@ant-design/icons';
+import { useAuth } from '../../app/auth';
 import type { UnitDetail } from '../../../contracts';
 import { applyFieldErrors } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
@@ -57,6 +58,7 @@ function UnitEditForm({ detail, onChanged }: { detail: UnitDetail; onChanged: Un
 /** 基本信息: what the unit is, what may be done with it, and its edit form when allowed. */
 export function UnitInfoTab({ detail, onChanged }: Props) {
   const { t } = useI18n();
+  const { can } = useAuth();
   const parent = detail.breadcrumb[detail.breadcrumb.length - 1];
   const coordinates = detail.lat !== null && detail.lng !== null ? `${detail.lat}, ${detail.lng}` : '—';
   // A retired unit is read-only until restored: show its fields instead of a disabled form.
@@ -93,6 +95,12 @@ export function UnitInfoTab({ detail, onChanged }: Props) {
         <AddChildButton detail={detail} onChanged={onChanged} />
         <MoveButton detail={detail} onChanged={onChanged} />
         <RetireButton detail={detail} onChanged={onChanged} />
+        {detail.level === 'village' && detail.status === 'active' && (can('hazards.manage') || can('grids.manage')) ? (
+          // The resident's QR poster (隐患随手拍): a printable page the server renders.
+          <Button icon={<QrcodeOutlined />} href={`/api/org/units/${detail.id}/report-poster`} target="_blank" rel="noopener">
+            {t('org.poster')}
+          </Button>
+        ) : null}
       </Flex>
       {editable ? <UnitEditForm key={detail.updatedAt} detail={detail} onChanged={onChanged} /> : null}
     </Space>
