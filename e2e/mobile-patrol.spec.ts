@@ -71,6 +71,9 @@ test('when the session ends, queued work waits; signing in again sends it', asyn
   await sheet.getByRole('button', { name: '稍后' }).click();
   await page.getByRole('radio', { name: '燃气' }).click();
   await expect(page.getByTestId('location-status')).toContainText('已定位');
+  // The GPS fix is off by a few metres: the worker taps the right spot on the map instead.
+  await page.getByRole('application', { name: '点击地图可调整位置' }).click({ position: { x: 120, y: 60 } });
+  await expect(page.getByTestId('location-status')).toContainText('已在地图上选定');
   await page.getByLabel('情况描述').fill(`${marker} 液化气瓶露天存放`);
   await page.getByRole('button', { name: '提交' }).click();
 
@@ -86,6 +89,11 @@ test('when the session ends, queued work waits; signing in again sends it', asyn
   await expect(sheet).toBeHidden();
 
   await expect.poll(() => outboxStates(page), { timeout: 30_000 }).toEqual(['synced']);
-  const mine = (await (await page.request.get('/api/hazards?mine=true&state=all&pageSize=200')).json()) as { items: { description: string }[] };
-  expect(mine.items.filter((h) => h.description.includes(marker))).toHaveLength(1);
+  const mine = (await (await page.request.get('/api/hazards?mine=true&state=all&pageSize=200')).json()) as { items: { id: string; description: string }[] };
+  const stored = mine.items.filter((h) => h.description.includes(marker));
+  expect(stored).toHaveLength(1);
+  // A spot chosen by hand has no GPS accuracy, and is not where the GPS put the phone.
+  const detail = (await (await page.request.get(`/api/hazards/${stored[0].id}`)).json()) as { lat: number; lng: number; accuracy: number | null };
+  expect(detail.accuracy).toBeNull();
+  expect([detail.lat, detail.lng]).not.toEqual([24.762, 118.6337]);
 });

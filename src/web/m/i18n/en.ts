@@ -116,6 +116,7 @@ export const en: Messages = {
   'patrol.none': 'No patrol in progress',
   'patrol.start': 'Start patrol',
   'patrol.startedAt': 'Started {time}',
+  'patrol.minutes': '{count} min',
   'patrol.checkins': '{count} check-ins',
   'patrol.checkin': 'Check in',
   'patrol.place': 'Place',

@@ -114,6 +114,7 @@ export const zh = {
   'patrol.none': '当前没有进行中的巡查',
   'patrol.start': '开始巡查',
   'patrol.startedAt': '开始于 {time}',
+  'patrol.minutes': '{count} 分钟',
   'patrol.checkins': '打卡 {count} 次',
   'patrol.checkin': '打卡',
   'patrol.place': '地点',

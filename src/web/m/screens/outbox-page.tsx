@@ -71,7 +71,7 @@ export function OutboxPage() {
               {item.photos.length ? ` · ${t('outbox.photos', { count: item.photos.length })}` : ''}
             </div>
             {item.state === 'failed' && item.error && <div className="m-error">{t('outbox.failedReason', { reason: pick(item.error) })}</div>}
-            {item.state === 'failed' && item.error?.fields?.map((f) => (
+            {item.state === 'failed' && item.error?.fields?.filter((f) => pick(f) !== pick(item.error!)).map((f) => (
               <div key={f.path} className="m-error">
                 {fieldLabel(f.path, t)}
                 {t('common.colon')}

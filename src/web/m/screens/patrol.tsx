@@ -111,7 +111,7 @@ function ActivePatrolView({ patrol }: { patrol: ActivePatrol }) {
         <div>
           <div>{t('patrol.startedAt', { time: formatShort(patrol.startedAt) })}</div>
           <div className="m-muted">
-            {minutes} min · {t('patrol.checkins', { count: patrol.checkins.length })}
+            {t('patrol.minutes', { count: minutes })} · {t('patrol.checkins', { count: patrol.checkins.length })}
           </div>
         </div>
         <SyncTag state={stateOf(patrol.id)} />
