@@ -9,6 +9,8 @@ export default defineConfig({
           include: ['src/**/*.test.ts'],
           exclude: ['src/**/*.int.test.ts'],
           environment: 'node',
+          // Property tests on a busy 2-core machine (CI runs everything at once) need more than 5 s.
+          testTimeout: 30_000,
         },
       },
       {
