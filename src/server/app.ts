@@ -16,6 +16,7 @@ import { registerApiDocs } from './platform/http/docs';
 import type { Route } from './platform/http/route';
 import { authRoutes } from './platform/auth/routes';
 import { fileRoutes } from './platform/files/routes';
+import { realtimeRoutes } from './platform/realtime/routes';
 import { hazardRoutes, publicHazardRoutes } from './modules/hazards/routes';
 import { hazardStatsRoutes } from './modules/hazards/stats.routes';
 import { patrolRoutes } from './modules/patrols/routes';
@@ -30,7 +31,7 @@ import './platform/http/fastify.d';
 
 /** Every module's routes. A new module adds its list here (and joins the access-matrix test). */
 export function allRoutes(): Route[] {
-  return [...authRoutes, ...fileRoutes, ...homeRoutes, ...hazardStatsRoutes, ...hazardRoutes, ...publicHazardRoutes, ...patrolRoutes, ...orgRoutes, ...accountRoutes, ...auditRoutes, ...riskRoutes, ...gridRoutes];
+  return [...authRoutes, ...fileRoutes, ...realtimeRoutes, ...homeRoutes, ...hazardStatsRoutes, ...hazardRoutes, ...publicHazardRoutes, ...patrolRoutes, ...orgRoutes, ...accountRoutes, ...auditRoutes, ...riskRoutes, ...gridRoutes];
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -48,6 +49,8 @@ export async function buildApp(deps: AppDeps, opts: { logStream?: NodeJS.Writabl
             ...(opts.logStream ? { stream: opts.logStream } : {}),
           },
     trustProxy: deps.config.trustProxy,
+    // Live streams (SSE) never go idle: closing the app must end them rather than wait.
+    forceCloseConnections: true,
     bodyLimit: 1024 * 1024,
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];

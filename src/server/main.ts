@@ -5,6 +5,7 @@ import { systemClock } from './platform/clock';
 import { bootDatabase } from './platform/db/boot';
 import { DiskStorage } from './platform/files/storage';
 import { startJobs } from './platform/jobs/runner';
+import { RealtimeBus } from './platform/realtime/bus';
 import { hazardJobs } from './modules/hazards/jobs';
 import { seedDemoIfEmpty } from './modules/org/seed/seed';
 
@@ -28,7 +29,9 @@ async function main() {
     log('filled the empty database with the 石狮市 demo data');
   }
   const files = new DiskStorage(path.join(config.dataDir, 'files'));
-  const app = await buildApp({ db: database.db, config, clock: systemClock, dbKind: database.kind, files });
+  const bus = new RealtimeBus(database.url, log);
+  await bus.start();
+  const app = await buildApp({ db: database.db, config, clock: systemClock, dbKind: database.kind, files, bus });
 
   const stopJobs = startJobs(database.db, systemClock, [...hazardJobs], log);
 
@@ -39,6 +42,7 @@ async function main() {
     log(`${signal}: shutting down`);
     stopJobs();
     await app.close().catch(() => undefined);
+    await bus.close();
     await database.shutdown().catch(() => undefined);
     process.exit(0);
   };

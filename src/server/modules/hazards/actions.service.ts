@@ -12,6 +12,7 @@ import { people } from '../org/schema';
 import { hazardEvents, hazards, type HazardRow } from './schema';
 import { capsFor, loadHazard } from './access';
 import { bumpRollups } from './rollups';
+import { announce } from '../../platform/realtime/bus';
 import { daysBetween, dueAtAfter, step } from './rules';
 import { hazardDetail } from './queries';
 import { VERIFY_HOURS } from './submit.service';
@@ -120,6 +121,7 @@ export async function actOnHazard(ctx: Ctx, id: string, action: HazardAction): P
       Object.assign(patch, { dueAt, overdue: false, escalatedToUnitId: null });
     }
     const [after] = await tx.update(hazards).set(patch).where(eq(hazards.id, h.id)).returning();
+    await announce(tx, { type: 'hazard', unitPath, data: { id: h.id, code: h.code, state: result.to, action: action.action } });
     await tx.insert(hazardEvents).values({
       id: action.eventId ?? uuidv7(now.getTime()),
       hazardId: h.id,

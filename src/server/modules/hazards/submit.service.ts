@@ -10,6 +10,7 @@ import { requireFiles } from '../../platform/files/service';
 import type { UnitRow } from '../../platform/hierarchy/schema';
 import { hazardCategories, hazardEvents, hazards, type HazardRow } from './schema';
 import { bumpRollups } from './rollups';
+import { announce } from '../../platform/realtime/bus';
 import { dueAtAfter } from './rules';
 import { hazardDetail } from './queries';
 import { loadRiskPoint } from '../risks/queries';
@@ -52,6 +53,7 @@ export async function insertReport(tx: Queryable, unit: UnitRow, values: NewHaza
     photoIds: values.photoIds ?? [],
   });
   await bumpRollups(tx, unit.path, row.reportedAt, row.categoryCode, { found: 1 });
+  await announce(tx, { type: 'hazard', unitPath: unit.path, data: { id: row.id, code: row.code, state: row.state, source: row.source } });
   return row;
 }
 

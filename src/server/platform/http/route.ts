@@ -73,7 +73,7 @@ export function userRoute<P extends Schema = undefined, Q extends Schema = undef
       const params = parse(spec.params, req.params, 'params');
       const query = parse(spec.query, req.query, 'query');
       const body = spec.multipart ? (undefined as Out<B>) : parse(spec.body, req.body, 'body');
-      const ctx: Ctx = { actor, db: deps.db, clock: deps.clock, config: deps.config, files: deps.files, requestId: req.id, ip: req.ip ?? null };
+      const ctx: Ctx = { actor, db: deps.db, clock: deps.clock, config: deps.config, files: deps.files, bus: deps.bus ?? null, requestId: req.id, ip: req.ip ?? null };
       return handler({ params, query, body, req, reply, ctx });
     },
   };

@@ -22,6 +22,7 @@ export const coreCases: Cases = {
     req: () => ({ method: 'POST', url: '/api/auth/login', body: { username: 'baogai_duty', password: DEMO_PASSWORD } }),
   },
   'POST /api/auth/logout': { rule: { kind: 'user' }, req: () => ({ method: 'POST', url: '/api/auth/logout' }) },
+  'GET /api/events': { rule: { kind: 'user' }, req: () => ({ method: 'GET', url: '/api/events?probe=1' }) },
   'GET /api/auth/me': { rule: { kind: 'user' }, req: () => ({ method: 'GET', url: '/api/auth/me' }) },
   'POST /api/auth/password': {
     rule: { kind: 'user' },
