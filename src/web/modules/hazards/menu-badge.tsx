@@ -10,8 +10,9 @@ const POLL_MS = 60_000;
 export const waitingForReview = (c: HazardCounts) => c.byState.reported + c.byState.verified + c.byState.awaiting_approval + c.byState.graded + c.byState.accepting;
 
 /**
- * The count beside 隐患审核 in the menu, so a new report is never buried: polled every minute and
- * at once after a change made in this window. Red when some are overdue.
+ * The count beside 隐患审核 in the menu, so a new report is never buried: live over server-sent
+ * events, polled every minute as a fallback, and at once after a change made in this window. Red
+ * when some are overdue.
  */
 export function HazardMenuBadge() {
   const { t } = useI18n();
@@ -27,9 +28,16 @@ export function HazardMenuBadge() {
     load();
     const timer = window.setInterval(load, POLL_MS);
     window.addEventListener(HAZARDS_CHANGED, load);
+    // Live: every hazard reported or moved in my scope, on any app node, arrives as a server-sent
+    // event; the badge and any open queue refresh at once. The poll stays as a fallback.
+    const live = typeof EventSource === 'undefined' ? null : new EventSource('/api/events');
+    const onHazard = () => window.dispatchEvent(new Event(HAZARDS_CHANGED));
+    live?.addEventListener('hazard', onHazard);
     return () => {
       window.clearInterval(timer);
       window.removeEventListener(HAZARDS_CHANGED, load);
+      live?.removeEventListener('hazard', onHazard);
+      live?.close();
       controller.abort();
     };
   }, []);
