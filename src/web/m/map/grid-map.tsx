@@ -3,7 +3,7 @@ import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import type { GeoJsonObject } from 'geojson';
 import type { Fix } from '../lib/geo';
-import { DEFAULT_CENTER, TILE_ATTRIBUTION, TILE_URL } from './tiles';
+import { TILE_ATTRIBUTION, TILE_URL } from '../../app/map/tiles';
 
 export type MapPoint = { lat: number; lng: number; label?: string; tone?: 'pending' | 'issue' | 'normal' };
 
@@ -21,6 +21,9 @@ export type GridMapProps = {
 };
 
 const TONES = { pending: '#d48806', issue: '#cf1322', normal: '#389e0d' } as const;
+
+/** Where the map opens when there is neither a grid outline nor a position: 石狮市. */
+const DEFAULT_CENTER: [number, number] = [24.73, 118.65];
 
 /** The grid map (Leaflet, loaded only with the screens that show it). Vector layers only: no image assets. */
 export default function GridMap({ boundary, me, pick, points, onTap, height = 220, label }: GridMapProps) {

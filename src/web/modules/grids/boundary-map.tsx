@@ -1,9 +1,8 @@
 import { useEffect, useRef } from 'react';
 import L from 'leaflet';
-import 'leaflet/dist/leaflet.css';
 import type { Geometry } from 'geojson';
 import type { GeoPosition, GridFeatureCollection } from '../../../contracts';
-import { DEFAULT_CENTER, TILE_ATTRIBUTION, TILE_URL } from './map-tiles';
+import { BaseMapFrame, useBaseMap } from '../../app/map/base-map';
 import './grids.css';
 
 export type BoundaryMapProps = {
@@ -23,13 +22,6 @@ export type BoundaryMapProps = {
   noTilesText: string;
 };
 
-/** Without a tile server the map is a plain, faintly gridded sheet, so it still reads as a map. */
-const PLAIN = {
-  backgroundColor: '#eef2f6',
-  backgroundImage: 'linear-gradient(#dde3ea 1px, transparent 1px), linear-gradient(90deg, #dde3ea 1px, transparent 1px)',
-  backgroundSize: '32px 32px',
-};
-
 const STYLE = {
   normal: { color: '#4a78b5', weight: 1.5, fillColor: '#5b8ff9', fillOpacity: 0.12 },
   highlight: { color: '#1f4e8c', weight: 3, fillColor: '#1f4e8c', fillOpacity: 0.28 },
@@ -42,34 +34,25 @@ const LABEL_LIMIT = 24;
 
 /** The grid boundary map (Leaflet; vector layers only, no tiles by default, no image assets). */
 export default function BoundaryMap({ features, highlightId, draft, onMapClick, onFeatureClick, fitKey, labels, height, label, noTilesText }: BoundaryMapProps) {
-  const el = useRef<HTMLDivElement>(null);
-  const map = useRef<L.Map | null>(null);
   const shapes = useRef<L.LayerGroup | null>(null);
   const drawing = useRef<L.LayerGroup | null>(null);
   const fitted = useRef<string | null>(null);
   const handlers = useRef({ onMapClick, onFeatureClick, draft });
   handlers.current = { onMapClick, onFeatureClick, draft };
 
-  useEffect(() => {
-    if (!el.current) return;
-    const m = L.map(el.current, { center: DEFAULT_CENTER, zoom: 13, attributionControl: Boolean(TILE_URL) });
-    if (TILE_URL) L.tileLayer(TILE_URL, { attribution: TILE_ATTRIBUTION, maxZoom: 19 }).addTo(m);
-    L.control.scale({ imperial: false }).addTo(m);
-    m.on('click', (e: L.LeafletMouseEvent) => {
-      if (handlers.current.draft) handlers.current.onMapClick?.([e.latlng.lng, e.latlng.lat]);
-    });
-    shapes.current = L.layerGroup().addTo(m);
-    drawing.current = L.layerGroup().addTo(m);
-    map.current = m;
-    const resize = new ResizeObserver(() => m.invalidateSize());
-    resize.observe(el.current);
-    return () => {
-      resize.disconnect();
-      m.remove();
-      map.current = null;
-      fitted.current = null;
-    };
-  }, []);
+  const { el, map } = useBaseMap({
+    zoom: 13,
+    setup: (m) => {
+      m.on('click', (e: L.LeafletMouseEvent) => {
+        if (handlers.current.draft) handlers.current.onMapClick?.([e.latlng.lng, e.latlng.lat]);
+      });
+      shapes.current = L.layerGroup().addTo(m);
+      drawing.current = L.layerGroup().addTo(m);
+      return () => {
+        fitted.current = null;
+      };
+    },
+  });
 
   const isDrawing = Boolean(draft);
 
@@ -103,7 +86,7 @@ export default function BoundaryMap({ features, highlightId, draft, onMapClick, 
       m.fitBounds(target, { padding: [28, 28], maxZoom: 17 });
       fitted.current = fitKey;
     }
-  }, [features, highlightId, fitKey, labels, isDrawing]);
+  }, [map, features, highlightId, fitKey, labels, isDrawing]);
 
   useEffect(() => {
     const m = map.current;
@@ -118,16 +101,7 @@ export default function BoundaryMap({ features, highlightId, draft, onMapClick, 
     if (latlngs.length >= 3) L.polygon(latlngs, { ...STYLE.draft, fillColor: '#fa8c16', fillOpacity: 0.15, interactive: false }).addTo(group);
     else L.polyline(latlngs, { ...STYLE.draft, interactive: false }).addTo(group);
     latlngs.forEach((p, i) => L.circleMarker(p, { radius: i === 0 ? 7 : 5, color: '#fff', weight: 2, fillColor: '#d4380d', fillOpacity: 1, interactive: false }).addTo(group));
-  }, [draft]);
+  }, [map, draft]);
 
-  return (
-    <div style={{ position: 'relative' }}>
-      <div ref={el} style={{ height, borderRadius: 6, ...PLAIN }} role="application" aria-label={label} />
-      {TILE_URL ? null : (
-        <div style={{ position: 'absolute', right: 6, bottom: 4, zIndex: 500, fontSize: 11, color: '#6b7785', background: 'rgba(255,255,255,0.8)', padding: '0 4px', borderRadius: 3, pointerEvents: 'none' }}>
-          {noTilesText}
-        </div>
-      )}
-    </div>
-  );
+  return <BaseMapFrame el={el} height={height} label={label} noTilesText={noTilesText} />;
 }

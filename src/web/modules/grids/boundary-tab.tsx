@@ -5,12 +5,14 @@ import type { BoundaryView, GeoPosition, GridFeatureCollection, GridGeometryView
 import { LIMITS } from '../../../contracts';
 import { useI18n } from '../../app/i18n';
 import { formatDateTime } from '../../app/i18n/format';
+import { lazyMap } from '../../app/map/lazy-map';
 import { useIsMobile } from '../../app/use-is-mobile';
 import { orgApi } from '../org/api';
 import { gridsApi } from './api';
 import { checkGeometry, issuePlace, issueText } from './geo-input';
 import { GeoJsonModal } from './geojson-modal';
-import { LazyBoundaryMap } from './lazy-boundary-map';
+
+const LazyBoundaryMap = lazyMap(() => import('./boundary-map'));
 
 type Props = { unit: UnitDetail; onOpenGrid: (gridId: string) => void };
 

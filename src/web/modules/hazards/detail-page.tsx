@@ -8,12 +8,14 @@ import { Notice } from '../../app/components/notice';
 import { PageHeader } from '../../app/components/page-header';
 import { useI18n } from '../../app/i18n';
 import { formatDateTime } from '../../app/i18n/format';
+import { lazyMap } from '../../app/map/lazy-map';
 import { useIsMobile } from '../../app/use-is-mobile';
 import { hazardsApi } from './api';
 import { ActionModal } from './action-modal';
 import { HazardTags, LevelTag, useCategoryName } from './labels';
-import { LazyMap } from './lazy-map';
 import { HazardTimeline } from './timeline';
+
+const LazyMap = lazyMap(() => import('./map-view'));
 
 /** The step each state is waiting for comes first and stands out; refusals are red. */
 const PRIMARY = new Set<HazardActionName>(['verify', 'grade', 'approve', 'assign', 'submit', 'accept']);

@@ -7,13 +7,15 @@ import { HAZARD_STATES, LIMITS, RISK_LEVELS } from '../../../contracts';
 import { PageHeader } from '../../app/components/page-header';
 import { useI18n } from '../../app/i18n';
 import { formatDateTime, shanghaiDayBoundary } from '../../app/i18n/format';
+import { lazyMap } from '../../app/map/lazy-map';
 import { filterWidth, useIsMobile } from '../../app/use-is-mobile';
 import { UnitSelect } from '../org/unit-select';
 import { hazardsApi } from './api';
 import { RISK_FILL, STATE_COLOURS, useCategoryName } from './labels';
-import { LazyMap } from './lazy-map';
 import type { MapHazard, MapRisk } from './map-view';
 import { useCategories } from './use-categories';
+
+const LazyMap = lazyMap(() => import('./map-view'));
 
 type StateFilter = HazardState | 'open' | 'all';
 type Filters = { unitId?: string; state: StateFilter; categoryCode?: string; range: [Dayjs | null, Dayjs | null] | null };

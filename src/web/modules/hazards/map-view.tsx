@@ -1,9 +1,8 @@
 import { useEffect, useRef } from 'react';
 import L from 'leaflet';
-import 'leaflet/dist/leaflet.css';
 import type { GridFeatureCollection, HazardState, RiskLevel } from '../../../contracts';
+import { BaseMapFrame, useBaseMap } from '../../app/map/base-map';
 import { RISK_FILL, STATE_COLOURS } from './labels';
-import { DEFAULT_CENTER, TILE_ATTRIBUTION, TILE_URL } from './map-tiles';
 import './hazards.css';
 
 export type MapHazard = { id: string; lat: number; lng: number; state: HazardState; overdue: boolean; title: string; lines: string[] };
@@ -17,15 +16,8 @@ export type MapViewProps = {
   onOpen?: (id: string) => void;
   height: number | string;
   texts: { label: string; noTiles: string; open: string; hazards: string; risks: string; grids: string };
-  /** One hazard's place (the detail page): closer zoom, no layer switcher. */
+  /** One hazard's place (the detail page): closer zoom, no layer switcher. Fixed for the map's life. */
   single?: boolean;
-};
-
-/** Without a tile server the map is a plain, faintly gridded sheet, so an empty map still reads as a map. */
-const PLAIN = {
-  backgroundColor: '#eef2f6',
-  backgroundImage: 'linear-gradient(#dde3ea 1px, transparent 1px), linear-gradient(90deg, #dde3ea 1px, transparent 1px)',
-  backgroundSize: '32px 32px',
 };
 
 /** Popup and tooltip content as DOM nodes with text only: names typed by users never become HTML. */
@@ -59,11 +51,9 @@ const riskIcon = (level: RiskLevel) =>
 /**
  * The Leaflet map of the hazard pages: hazards as dots in their state's colour (overdue ones ringed
  * in dark red), risk points as diamonds in their 红/橙/黄/蓝 colour, grid boundaries as outlines.
- * Vector layers only: no image assets, no tiles unless TILE_URL is set. Fits the view to the data.
+ * On the shared base map (no tiles unless TILE_URL is set). Fits the view to the data.
  */
 export default function MapView({ hazards, risks = [], boundaries, onOpen, height, texts, single = false }: MapViewProps) {
-  const el = useRef<HTMLDivElement>(null);
-  const map = useRef<L.Map | null>(null);
   const groups = useRef<{ hazards: L.FeatureGroup; risks: L.FeatureGroup; grids: L.FeatureGroup } | null>(null);
   const fit = useRef<(() => void) | null>(null);
   const fitting = useRef(false);
@@ -71,36 +61,29 @@ export default function MapView({ hazards, risks = [], boundaries, onOpen, heigh
   const openRef = useRef(onOpen);
   openRef.current = onOpen;
 
-  useEffect(() => {
-    if (!el.current) return;
-    const m = L.map(el.current, { center: DEFAULT_CENTER, zoom: 12, zoomSnap: 0.5, attributionControl: Boolean(TILE_URL) });
-    if (TILE_URL) L.tileLayer(TILE_URL, { attribution: TILE_ATTRIBUTION, maxZoom: 19 }).addTo(m);
-    L.control.scale({ imperial: false }).addTo(m);
-    const g = { grids: L.featureGroup().addTo(m), risks: L.featureGroup().addTo(m), hazards: L.featureGroup().addTo(m) };
-    // On a phone the layer switcher folds into a button, so it does not cover the map.
-    const compact = window.matchMedia('(max-width: 767.98px)').matches;
-    if (!single) L.control.layers(undefined, { [texts.hazards]: g.hazards, [texts.risks]: g.risks, [texts.grids]: g.grids }, { collapsed: compact }).addTo(m);
-    groups.current = g;
-    map.current = m;
-    m.on('movestart', () => {
-      if (!fitting.current) userMoved.current = true;
-    });
-    // The box may get its size after the map was made (a lazy chunk, a resized window): follow it,
-    // and frame the data again unless the user has moved the map meanwhile.
-    const resize = new ResizeObserver(() => {
-      m.invalidateSize();
+  // The layer names are fixed for the map's life; a language switch remounts the page.
+  const { el, map } = useBaseMap({
+    zoom: 12,
+    zoomSnap: 0.5,
+    setup: (m) => {
+      const g = { grids: L.featureGroup().addTo(m), risks: L.featureGroup().addTo(m), hazards: L.featureGroup().addTo(m) };
+      // On a phone the layer switcher folds into a button, so it does not cover the map.
+      const compact = window.matchMedia('(max-width: 767.98px)').matches;
+      if (!single) L.control.layers(undefined, { [texts.hazards]: g.hazards, [texts.risks]: g.risks, [texts.grids]: g.grids }, { collapsed: compact }).addTo(m);
+      groups.current = g;
+      m.on('movestart', () => {
+        if (!fitting.current) userMoved.current = true;
+      });
+      return () => {
+        groups.current = null;
+      };
+    },
+    // The box may get its size after the map was made (a lazy chunk, a resized window): frame the
+    // data again unless the user has moved the map meanwhile.
+    onResize: () => {
       if (!userMoved.current) fit.current?.();
-    });
-    resize.observe(el.current);
-    return () => {
-      resize.disconnect();
-      m.remove();
-      map.current = null;
-      groups.current = null;
-    };
-    // The layer names are fixed for the map's life; a language switch remounts the page.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [single]);
+    },
+  });
 
   useEffect(() => {
     const m = map.current;
@@ -146,16 +129,7 @@ export default function MapView({ hazards, risks = [], boundaries, onOpen, heigh
     };
     userMoved.current = false;
     fit.current();
-  }, [hazards, risks, boundaries, single, texts.open]);
+  }, [map, hazards, risks, boundaries, single, texts.open]);
 
-  return (
-    <div style={{ position: 'relative' }}>
-      <div ref={el} style={{ height, borderRadius: 6, ...PLAIN }} role="application" aria-label={texts.label} data-testid="hazard-map" />
-      {TILE_URL ? null : (
-        <div style={{ position: 'absolute', right: 6, bottom: 4, zIndex: 500, fontSize: 11, color: '#6b7785', background: 'rgba(255,255,255,0.8)', padding: '0 4px', borderRadius: 3, pointerEvents: 'none' }}>
-          {texts.noTiles}
-        </div>
-      )}
-    </div>
-  );
+  return <BaseMapFrame el={el} height={height} label={texts.label} noTilesText={texts.noTiles} testId="hazard-map" />;
 }

@@ -5,11 +5,13 @@ import type { RiskCheckView, RiskPointDetail } from '../../../contracts';
 import { LIMITS, RISK_LIMITS } from '../../../contracts';
 import { useI18n } from '../../app/i18n';
 import { formatDate, formatDateTime } from '../../app/i18n/format';
+import { lazyMap } from '../../app/map/lazy-map';
 import { useIsMobile } from '../../app/use-is-mobile';
 import { risksApi } from './api';
 import { CheckForm } from './check-form';
 import { RiskLevelTag } from './labels';
-import { LazyRiskMap } from './lazy-risk-map';
+
+const LazyRiskMap = lazyMap(() => import('./risk-map'));
 
 type Props = {
   id: string | null;

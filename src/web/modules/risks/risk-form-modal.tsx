@@ -6,12 +6,14 @@ import { LIMITS, RISK_LEVELS, RISK_LIMITS, RISK_TYPES } from '../../../contracts
 import { ApiError } from '../../app/api';
 import { applyFieldErrors } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
+import { lazyMap } from '../../app/map/lazy-map';
 import { useIsMobile } from '../../app/use-is-mobile';
 import { UnitSelect, type UnitOption } from '../org/unit-select';
 import { risksApi } from './api';
 import { levelFill } from './labels';
-import { LazyRiskMap } from './lazy-risk-map';
 import { PersonSelect } from './person-select';
+
+const LazyRiskMap = lazyMap(() => import('./risk-map'));
 
 type Values = {
   unitId?: string;
