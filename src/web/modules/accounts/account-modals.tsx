@@ -1,11 +1,13 @@
-import { useEffect, useState } from 'react';
-import { Alert, App, Button, Col, Form, Input, Modal, Radio, Row, Select, Space, Typography } from 'antd';
+import { useEffect, useState, type ReactNode } from 'react';
+import { App, Button, Col, Form, Input, Modal, Radio, Row, Select, Space, Typography, type FormRule } from 'antd';
 import { ThunderboltOutlined } from '@ant-design/icons';
 import type { AccountView, PersonView } from '../../../contracts';
 import { LIMITS, Username } from '../../../contracts';
-import { applyFieldErrors, zodRule } from '../../app/forms';
+import { FormError } from '../../app/components/form-error';
+import { zodRule } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { generatePassword, isStrongPassword } from '../../app/password';
+import { useSubmit } from '../../app/use-submit';
 import { orgApi } from '../org/api';
 import { UnitSelect, type UnitOption } from '../org/unit-select';
 import { accountsApi, type RoleCatalog } from './api';
@@ -13,13 +15,25 @@ import { RoleEditor, toGrants, type GrantItem } from './role-editor';
 
 type Close = { onClose: () => void; onSaved: () => void };
 
-function usePassword(): { rule: (value: string | undefined) => Promise<void>; hint: string } {
+/** The hint and rules of a new password field: required, strong, and to be passed on to its owner. */
+function usePassword(): { extra: ReactNode; rules: FormRule[] } {
   const { t } = useI18n();
   return {
-    hint: t('password.rule', { min: LIMITS.passwordMin }),
-    rule: async (value) => {
-      if (value && !isStrongPassword(value)) throw new Error(t('password.weak', { min: LIMITS.passwordMin }));
-    },
+    extra: (
+      <>
+        {t('password.rule', { min: LIMITS.passwordMin })}
+        <br />
+        {t('accounts.passwordHint')}
+      </>
+    ),
+    rules: [
+      { required: true, message: t('common.required') },
+      {
+        validator: async (_rule, value: string | undefined) => {
+          if (value && !isStrongPassword(value)) throw new Error(t('password.weak', { min: LIMITS.passwordMin }));
+        },
+      },
+    ],
   };
 }
 
@@ -53,20 +67,17 @@ function PasswordInput({ value, onChange, id }: { value?: string; onChange?: (va
 type CreateValues = { username: string; displayName: string; unitId: string; personId?: string | null; password: string; roles: GrantItem[] };
 
 export function CreateAccountModal({ open, catalog, onClose, onSaved }: Close & { open: boolean; catalog: RoleCatalog | null }) {
-  const { t, errorText, locale } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<CreateValues>();
   const unitId = Form.useWatch('unitId', form);
   const people = usePeopleOf(unitId);
   const [unitInitial, setUnitInitial] = useState<UnitOption | null>(null);
   const password = usePassword();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
-  const submit = async (values: CreateValues) => {
-    setSaving(true);
-    setError(null);
-    try {
+  const { saving, error, submit } = useSubmit(
+    form,
+    async (values) => {
       await accountsApi.create({
         username: values.username.trim(),
         displayName: values.displayName.trim(),
@@ -77,13 +88,9 @@ export function CreateAccountModal({ open, catalog, onClose, onSaved }: Close & 
       });
       message.success(t('accounts.created'));
       onSaved();
-    } catch (caught) {
-      const unshown = applyFieldErrors(form, caught, locale);
-      setError([errorText(caught), ...unshown].join('；'));
-    } finally {
-      setSaving(false);
-    }
-  };
+    },
+    { listUnshownFields: true },
+  );
 
   return (
     <Modal
@@ -97,7 +104,7 @@ export function CreateAccountModal({ open, catalog, onClose, onSaved }: Close & 
       destroyOnHidden
       width={720}
     >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
+      <FormError error={error} />
       <Form<CreateValues> form={form} layout="vertical" onFinish={submit} preserve={false} initialValues={{ roles: [], password: generatePassword() }}>
         <Row gutter={16}>
           <Col xs={24} sm={12}>
@@ -138,14 +145,8 @@ export function CreateAccountModal({ open, catalog, onClose, onSaved }: Close & 
             <Form.Item
               name="password"
               label={t('accounts.field.password')}
-              extra={
-                <>
-                  {password.hint}
-                  <br />
-                  {t('accounts.passwordHint')}
-                </>
-              }
-              rules={[{ required: true, message: t('common.required') }, { validator: (_rule, value: string | undefined) => password.rule(value) }]}
+              extra={password.extra}
+              rules={password.rules}
             >
               <PasswordInput />
             </Form.Item>
@@ -174,28 +175,17 @@ export function CreateAccountModal({ open, catalog, onClose, onSaved }: Close & 
 type EditValues = { displayName: string; personId?: string | null; status: 'active' | 'disabled' };
 
 export function EditAccountModal({ account, onClose, onSaved }: Close & { account: AccountView | null }) {
-  const { t, errorText, locale } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<EditValues>();
   const people = usePeopleOf(account?.unit.id);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
-  const submit = async (values: EditValues) => {
+  const { saving, error, submit } = useSubmit(form, async (values) => {
     if (!account) return;
-    setSaving(true);
-    setError(null);
-    try {
-      await accountsApi.update(account.id, { displayName: values.displayName.trim(), personId: values.personId ?? null, status: values.status });
-      message.success(t('common.saved'));
-      onSaved();
-    } catch (caught) {
-      applyFieldErrors(form, caught, locale);
-      setError(errorText(caught));
-    } finally {
-      setSaving(false);
-    }
-  };
+    await accountsApi.update(account.id, { displayName: values.displayName.trim(), personId: values.personId ?? null, status: values.status });
+    message.success(t('common.saved'));
+    onSaved();
+  });
 
   return (
     <Modal
@@ -208,7 +198,7 @@ export function EditAccountModal({ account, onClose, onSaved }: Close & { accoun
       onCancel={onClose}
       destroyOnHidden
     >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
+      <FormError error={error} />
       {account ? (
         <Form<EditValues>
           form={form}
@@ -242,27 +232,20 @@ export function EditAccountModal({ account, onClose, onSaved }: Close & { accoun
 }
 
 export function RolesModal({ account, catalog, onClose, onSaved }: Close & { account: AccountView | null; catalog: RoleCatalog | null }) {
-  const { t, errorText, locale } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ roles: GrantItem[] }>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
-  const submit = async (values: { roles: GrantItem[] }) => {
-    if (!account) return;
-    setSaving(true);
-    setError(null);
-    try {
+  const { saving, error, submit } = useSubmit(
+    form,
+    async (values) => {
+      if (!account) return;
       await accountsApi.setRoles(account.id, toGrants(values.roles));
       message.success(t('accounts.rolesSaved'));
       onSaved();
-    } catch (caught) {
-      const unshown = applyFieldErrors(form, caught, locale);
-      setError([errorText(caught), ...unshown].join('；'));
-    } finally {
-      setSaving(false);
-    }
-  };
+    },
+    { listUnshownFields: true },
+  );
 
   return (
     <Modal
@@ -276,7 +259,7 @@ export function RolesModal({ account, catalog, onClose, onSaved }: Close & { acc
       destroyOnHidden
       width={720}
     >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
+      <FormError error={error} />
       {account ? (
         <Form form={form} layout="vertical" onFinish={submit} preserve={false} initialValues={{ roles: account.roles }}>
           <Form.Item name="roles">
@@ -289,36 +272,25 @@ export function RolesModal({ account, catalog, onClose, onSaved }: Close & { acc
 }
 
 export function ResetPasswordModal({ account, onClose, onSaved }: Close & { account: AccountView | null }) {
-  const { t, errorText, locale } = useI18n();
+  const { t } = useI18n();
   const { modal } = App.useApp();
   const [form] = Form.useForm<{ password: string }>();
   const password = usePassword();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
-  const submit = async (values: { password: string }) => {
+  const { saving, error, submit } = useSubmit(form, async (values) => {
     if (!account) return;
-    setSaving(true);
-    setError(null);
-    try {
-      await accountsApi.resetPassword(account.id, values.password);
-      modal.success({
-        title: t('accounts.resetDone'),
-        content: (
-          <Typography.Paragraph copyable={{ text: values.password }} style={{ fontSize: 18, marginTop: 8 }}>
-            <Typography.Text code>{values.password}</Typography.Text>
-          </Typography.Paragraph>
-        ),
-        okText: t('common.close'),
-      });
-      onSaved();
-    } catch (caught) {
-      applyFieldErrors(form, caught, locale);
-      setError(errorText(caught));
-    } finally {
-      setSaving(false);
-    }
-  };
+    await accountsApi.resetPassword(account.id, values.password);
+    modal.success({
+      title: t('accounts.resetDone'),
+      content: (
+        <Typography.Paragraph copyable={{ text: values.password }} style={{ fontSize: 18, marginTop: 8 }}>
+          <Typography.Text code>{values.password}</Typography.Text>
+        </Typography.Paragraph>
+      ),
+      okText: t('common.close'),
+    });
+    onSaved();
+  });
 
   return (
     <Modal
@@ -331,19 +303,13 @@ export function ResetPasswordModal({ account, onClose, onSaved }: Close & { acco
       onCancel={onClose}
       destroyOnHidden
     >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
+      <FormError error={error} />
       <Form form={form} layout="vertical" onFinish={submit} preserve={false} initialValues={{ password: generatePassword() }}>
         <Form.Item
           name="password"
           label={t('password.new')}
-          extra={
-                <>
-                  {password.hint}
-                  <br />
-                  {t('accounts.passwordHint')}
-                </>
-              }
-          rules={[{ required: true, message: t('common.required') }, { validator: (_rule, value: string | undefined) => password.rule(value) }]}
+          extra={password.extra}
+          rules={password.rules}
         >
           <PasswordInput />
         </Form.Item>

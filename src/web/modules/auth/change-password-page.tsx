@@ -1,49 +1,38 @@
-import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Alert, App, Button, Card, Form, Input } from 'antd';
 import { LIMITS } from '../../../contracts';
 import { api } from '../../app/api';
 import { useAuth, useMe } from '../../app/auth';
-import { applyFieldErrors } from '../../app/forms';
+import { FormError } from '../../app/components/form-error';
 import { useI18n } from '../../app/i18n';
 import { isStrongPassword } from '../../app/password';
 import { PageHeader } from '../../app/components/page-header';
+import { useSubmit } from '../../app/use-submit';
 
 type PasswordForm = { currentPassword: string; newPassword: string; confirm: string };
 
 export default function ChangePasswordPage() {
   const me = useMe();
   const { refresh } = useAuth();
-  const { t, errorText, locale } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<PasswordForm>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
-  const onFinish = async (values: PasswordForm) => {
-    setSaving(true);
-    setError(null);
-    try {
-      await api.post('/auth/password', { currentPassword: values.currentPassword, newPassword: values.newPassword });
-      await refresh();
-      message.success(t('password.changed'));
-      form.resetFields();
-      void navigate('/', { replace: true });
-    } catch (caught) {
-      applyFieldErrors(form, caught, locale);
-      setError(errorText(caught));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { saving, error, submit: onFinish } = useSubmit(form, async (values) => {
+    await api.post('/auth/password', { currentPassword: values.currentPassword, newPassword: values.newPassword });
+    await refresh();
+    message.success(t('password.changed'));
+    form.resetFields();
+    void navigate('/', { replace: true });
+  });
 
   return (
     <>
       <PageHeader title={t('password.title')} />
       <Card style={{ maxWidth: 520 }}>
         {me.mustChangePassword ? <Alert type="warning" showIcon title={t('password.mustChange')} style={{ marginBottom: 16 }} /> : null}
-        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" /> : null}
+        <FormError error={error} />
         <Form<PasswordForm> form={form} layout="vertical" onFinish={onFinish} disabled={saving}>
           <Form.Item name="currentPassword" label={t('password.current')} rules={[{ required: true, message: t('common.required') }]}>
             <Input.Password autoComplete="current-password" maxLength={LIMITS.passwordMax} />

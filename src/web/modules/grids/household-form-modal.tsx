@@ -1,9 +1,10 @@
-import { useState } from 'react';
-import { Alert, App, Col, Form, Input, InputNumber, Modal, Radio, Row } from 'antd';
+import { App, Col, Form, Input, InputNumber, Modal, Radio, Row } from 'antd';
 import type { HouseholdView, UnitDetail } from '../../../contracts';
 import { GRID_LIMITS, LIMITS, Phone } from '../../../contracts';
-import { applyFieldErrors, zodRule } from '../../app/forms';
+import { FormError } from '../../app/components/form-error';
+import { zodRule } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
+import { useSubmit } from '../../app/use-submit';
 import { gridsApi } from './api';
 import { GridPicker } from './grid-picker';
 
@@ -30,30 +31,19 @@ type Props = {
 const blankToNull = (value: string | undefined) => (value && value.trim() ? value.trim() : null);
 
 export function HouseholdFormModal({ open, household, scope, onClose, onSaved }: Props) {
-  const { t, errorText, locale } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const fixedGrid = scope.level === 'grid' ? scope.id : null;
 
-  const submit = async (values: Values) => {
-    setSaving(true);
-    setError(null);
-    try {
-      const common = { address: values.address.trim(), headName: values.headName.trim(), phone: blankToNull(values.phone), members: values.members, notes: blankToNull(values.notes) };
-      const saved = household
-        ? await gridsApi.updateHousehold(household.id, { ...common, status: values.status })
-        : await gridsApi.createHousehold({ ...common, unitId: fixedGrid ?? values.unitId! });
-      message.success(t('common.saved'));
-      onSaved(saved);
-    } catch (caught) {
-      applyFieldErrors(form, caught, locale);
-      setError(errorText(caught));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { saving, error, submit } = useSubmit(form, async (values) => {
+    const common = { address: values.address.trim(), headName: values.headName.trim(), phone: blankToNull(values.phone), members: values.members, notes: blankToNull(values.notes) };
+    const saved = household
+      ? await gridsApi.updateHousehold(household.id, { ...common, status: values.status })
+      : await gridsApi.createHousehold({ ...common, unitId: fixedGrid ?? values.unitId! });
+    message.success(t('common.saved'));
+    onSaved(saved);
+  });
 
   return (
     <Modal
@@ -67,7 +57,7 @@ export function HouseholdFormModal({ open, household, scope, onClose, onSaved }:
       destroyOnHidden
       width={600}
     >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
+      <FormError error={error} />
       <Form<Values>
         form={form}
         layout="vertical"

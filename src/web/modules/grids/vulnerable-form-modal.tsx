@@ -1,9 +1,10 @@
-import { useState } from 'react';
-import { Alert, App, Col, Form, Input, Modal, Radio, Row, Select } from 'antd';
+import { App, Col, Form, Input, Modal, Radio, Row, Select } from 'antd';
 import type { UnitDetail, VulnerableCategory, VulnerableView } from '../../../contracts';
 import { LIMITS, Phone, VULNERABLE_CATEGORIES } from '../../../contracts';
-import { applyFieldErrors, zodRule } from '../../app/forms';
+import { FormError } from '../../app/components/form-error';
+import { zodRule } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
+import { useSubmit } from '../../app/use-submit';
 import { gridsApi } from './api';
 import { GridPicker } from './grid-picker';
 import { CategoryTag } from './labels';
@@ -31,37 +32,26 @@ type Props = {
 const blankToNull = (value: string | undefined) => (value && value.trim() ? value.trim() : null);
 
 export function VulnerableFormModal({ open, person, scope, onClose, onSaved }: Props) {
-  const { t, errorText, locale } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const fixedGrid = person?.unit.id ?? (scope.level === 'grid' ? scope.id : undefined);
   const chosenGrid = Form.useWatch('unitId', form);
   const gridId = fixedGrid ?? chosenGrid;
 
-  const submit = async (values: Values) => {
-    setSaving(true);
-    setError(null);
-    try {
-      const common = {
-        name: values.name.trim(),
-        category: values.category,
-        phone: blankToNull(values.phone),
-        householdId: values.householdId ?? null,
-        responsiblePersonId: values.responsiblePersonId ?? null,
-        notes: blankToNull(values.notes),
-      };
-      const saved = person ? await gridsApi.updateVulnerable(person.id, { ...common, status: values.status }) : await gridsApi.createVulnerable({ ...common, unitId: gridId! });
-      message.success(t('common.saved'));
-      onSaved(saved);
-    } catch (caught) {
-      applyFieldErrors(form, caught, locale);
-      setError(errorText(caught));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { saving, error, submit } = useSubmit(form, async (values) => {
+    const common = {
+      name: values.name.trim(),
+      category: values.category,
+      phone: blankToNull(values.phone),
+      householdId: values.householdId ?? null,
+      responsiblePersonId: values.responsiblePersonId ?? null,
+      notes: blankToNull(values.notes),
+    };
+    const saved = person ? await gridsApi.updateVulnerable(person.id, { ...common, status: values.status }) : await gridsApi.createVulnerable({ ...common, unitId: gridId! });
+    message.success(t('common.saved'));
+    onSaved(saved);
+  });
 
   return (
     <Modal
@@ -75,7 +65,7 @@ export function VulnerableFormModal({ open, person, scope, onClose, onSaved }: P
       destroyOnHidden
       width={640}
     >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
+      <FormError error={error} />
       <Form<Values>
         form={form}
         layout="vertical"

@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, DatePicker, Form, Input, Modal, Radio, Select, Spin, Typography, type UploadFile } from 'antd';
+import { App, DatePicker, Form, Input, Modal, Radio, Select, Spin, Typography, type UploadFile } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { HazardAction, HazardActionName, HazardDetail, HazardLevel, HazardSummary, PersonView } from '../../../contracts';
 import { HAZARD_LIMITS, LIMITS } from '../../../contracts';
-import { applyFieldErrors } from '../../app/forms';
+import { FormError } from '../../app/components/form-error';
 import { useI18n } from '../../app/i18n';
+import { useSubmit } from '../../app/use-submit';
 import { orgApi } from '../org/api';
 import { UnitSelect } from '../org/unit-select';
 import { hazardsApi, newId } from './api';
@@ -86,33 +87,23 @@ type Props = { hazard: HazardDetail; action: HazardActionName | null; onClose: (
 
 /** One step of the closed loop as a small form; the server decides, its errors show by code. */
 export function ActionModal({ hazard, action, onClose, onDone }: Props) {
-  const { t, errorText, locale } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   // One id per opening of the form: a double click or a retry after a lost answer applies once.
   const eventId = useMemo(() => (action ? newId() : ''), [action]);
 
-  useEffect(() => setError(null), [action]);
+  const { saving, error, setError, submit } = useSubmit(form, async (values) => {
+    if (!action) return;
+    const next = await hazardsApi.act(hazard.id, toAction(action, values, eventId));
+    message.success(t('hz.action.done', { action: t(`hz.action.${action}`) }));
+    onDone(next);
+  });
+
+  useEffect(() => setError(null), [action, setError]);
   if (!action) return null;
   const needs = NEEDS[action];
   const label = t(`hz.action.${action}`);
-
-  const submit = async (values: Values) => {
-    setSaving(true);
-    setError(null);
-    try {
-      const next = await hazardsApi.act(hazard.id, toAction(action, values, eventId));
-      message.success(t('hz.action.done', { action: label }));
-      onDone(next);
-    } catch (caught) {
-      applyFieldErrors(form, caught, locale);
-      setError(errorText(caught));
-    } finally {
-      setSaving(false);
-    }
-  };
 
   const required = { required: true, whitespace: true, message: t('common.required') };
 
@@ -129,7 +120,7 @@ export function ActionModal({ hazard, action, onClose, onDone }: Props) {
       destroyOnHidden
       width={action === 'assign' ? 640 : 520}
     >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
+      <FormError error={error} />
       <Form<Values> form={form} layout="vertical" onFinish={submit} preserve={false} initialValues={{ level: hazard.level ?? hazard.suggestedLevel, photos: [], responsibleUnitId: action === 'assign' ? hazard.unit.id : undefined }}>
         {action === 'merge' ? (
           <Form.Item name="intoId" label={t('hz.field.mergeInto')} rules={[{ required: true, message: t('common.requiredSelect') }]}>

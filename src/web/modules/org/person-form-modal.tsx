@@ -1,9 +1,10 @@
-import { useState } from 'react';
-import { Alert, App, Col, Form, Input, Modal, Radio, Row } from 'antd';
+import { App, Col, Form, Input, Modal, Radio, Row } from 'antd';
 import type { PersonCreate, PersonUpdate, PersonView } from '../../../contracts';
 import { LIMITS, Phone } from '../../../contracts';
-import { applyFieldErrors, zodRule } from '../../app/forms';
+import { FormError } from '../../app/components/form-error';
+import { zodRule } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
+import { useSubmit } from '../../app/use-submit';
 import { orgApi } from './api';
 import { UnitSelect, type UnitOption } from './unit-select';
 
@@ -30,42 +31,31 @@ type Props = {
 const blankToNull = (value: string | null | undefined) => (value && value.trim() ? value.trim() : null);
 
 export function PersonFormModal({ open, person, unit, onClose, onSaved }: Props) {
-  const { t, errorText, locale } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<PersonFormValues>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
-  const submit = async (values: PersonFormValues) => {
-    setSaving(true);
-    setError(null);
-    try {
-      const common = {
-        name: values.name.trim(),
-        phone: values.phone.trim(),
-        gender: values.gender ?? null,
-        title: blankToNull(values.title),
-        notes: blankToNull(values.notes),
-      };
-      let saved: PersonView;
-      if (person) {
-        const update: PersonUpdate = { ...common, ...(values.status ? { status: values.status } : {}) };
-        saved = await orgApi.updatePerson(person.id, update);
-      } else {
-        const unitId = unit?.id ?? values.unitId;
-        if (!unitId) return;
-        const create: PersonCreate = { unitId, ...common };
-        saved = await orgApi.createPerson(create);
-      }
-      message.success(t('common.saved'));
-      onSaved(saved);
-    } catch (caught) {
-      applyFieldErrors(form, caught, locale);
-      setError(errorText(caught));
-    } finally {
-      setSaving(false);
+  const { saving, error, submit } = useSubmit(form, async (values) => {
+    const common = {
+      name: values.name.trim(),
+      phone: values.phone.trim(),
+      gender: values.gender ?? null,
+      title: blankToNull(values.title),
+      notes: blankToNull(values.notes),
+    };
+    let saved: PersonView;
+    if (person) {
+      const update: PersonUpdate = { ...common, ...(values.status ? { status: values.status } : {}) };
+      saved = await orgApi.updatePerson(person.id, update);
+    } else {
+      const unitId = unit?.id ?? values.unitId;
+      if (!unitId) return;
+      const create: PersonCreate = { unitId, ...common };
+      saved = await orgApi.createPerson(create);
     }
-  };
+    message.success(t('common.saved'));
+    onSaved(saved);
+  });
 
   return (
     <Modal
@@ -79,7 +69,7 @@ export function PersonFormModal({ open, person, unit, onClose, onSaved }: Props)
       destroyOnHidden
       width={600}
     >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
+      <FormError error={error} />
       <Form<PersonFormValues>
         form={form}
         layout="vertical"

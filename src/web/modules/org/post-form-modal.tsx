@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Col, Form, Input, InputNumber, Modal, Radio, Row, Select } from 'antd';
+import { App, Col, Form, Input, InputNumber, Modal, Radio, Row, Select } from 'antd';
 import type { PersonView, PostCreate, PostDuty, PostView } from '../../../contracts';
 import { LIMITS, Phone, POST_DUTIES } from '../../../contracts';
-import { applyFieldErrors, zodRule } from '../../app/forms';
+import { FormError } from '../../app/components/form-error';
+import { zodRule } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
+import { useSubmit } from '../../app/use-submit';
 import { orgApi } from './api';
 
 type PostFormValues = {
@@ -36,12 +38,10 @@ function toBody(values: PostFormValues): PostCreate {
 }
 
 export function PostFormModal({ unitId, post, open, onClose, onSaved }: Props) {
-  const { t, errorText, locale } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<PostFormValues>();
   const [people, setPeople] = useState<PersonView[]>([]);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     if (!open) return;
@@ -53,21 +53,12 @@ export function PostFormModal({ unitId, post, open, onClose, onSaved }: Props) {
     return () => controller.abort();
   }, [open, unitId]);
 
-  const submit = async (values: PostFormValues) => {
-    setSaving(true);
-    setError(null);
-    try {
-      if (post) await orgApi.updatePost(post.id, toBody(values));
-      else await orgApi.createPost(unitId, toBody(values));
-      message.success(t('common.saved'));
-      onSaved();
-    } catch (caught) {
-      applyFieldErrors(form, caught, locale);
-      setError(errorText(caught));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { saving, error, submit } = useSubmit(form, async (values) => {
+    if (post) await orgApi.updatePost(post.id, toBody(values));
+    else await orgApi.createPost(unitId, toBody(values));
+    message.success(t('common.saved'));
+    onSaved();
+  });
 
   const personOptions = people.map((person) => ({ value: person.id, label: `${person.name}  ${person.phone}` }));
   if (post?.person && !people.some((person) => person.id === post.person?.id)) {
@@ -86,7 +77,7 @@ export function PostFormModal({ unitId, post, open, onClose, onSaved }: Props) {
       destroyOnHidden
       width={640}
     >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
+      <FormError error={error} />
       <Form<PostFormValues>
         form={form}
         layout="vertical"

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Alert, App, Button, Form, Input, Modal, Popconfirm, Typography } from 'antd';
+import { App, Button, Form, Input, Modal, Popconfirm, Typography } from 'antd';
 import { ArrowRightOutlined, PlusOutlined, RollbackOutlined, StopOutlined } from '@ant-design/icons';
 import type { UnitDetail, UnitLevel } from '../../../contracts';
 import { CHILD_LEVEL, LIMITS, UNIT_KINDS, UNIT_LEVELS } from '../../../contracts';
-import { applyFieldErrors } from '../../app/forms';
+import { FormError } from '../../app/components/form-error';
 import { useI18n } from '../../app/i18n';
+import { useSubmit } from '../../app/use-submit';
 import { orgApi } from './api';
 import { toUnitCreate, UnitFields, type UnitFormValues } from './unit-fields';
 import { UnitSelect, type UnitOption } from './unit-select';
@@ -18,31 +19,19 @@ const parentLevelOf = (level: UnitLevel): UnitLevel | null => {
 };
 
 export function AddChildButton({ detail, onChanged, block }: { detail: UnitDetail; onChanged: UnitChanged; block?: boolean }) {
-  const { t, errorText, locale } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [form] = Form.useForm<UnitFormValues>();
+  const { saving, error, submit } = useSubmit(form, async (values) => {
+    await orgApi.createUnit(toUnitCreate(values, detail.id));
+    message.success(t('org.created'));
+    setOpen(false);
+    form.resetFields();
+    await onChanged();
+  });
   const childLevel = CHILD_LEVEL[detail.level];
   if (!childLevel || !detail.can.createChild || detail.status === 'retired') return null;
-
-  const submit = async (values: UnitFormValues) => {
-    setSaving(true);
-    setError(null);
-    try {
-      await orgApi.createUnit(toUnitCreate(values, detail.id));
-      message.success(t('org.created'));
-      setOpen(false);
-      form.resetFields();
-      await onChanged();
-    } catch (caught) {
-      applyFieldErrors(form, caught, locale);
-      setError(errorText(caught));
-    } finally {
-      setSaving(false);
-    }
-  };
 
   return (
     <>
@@ -60,7 +49,7 @@ export function AddChildButton({ detail, onChanged, block }: { detail: UnitDetai
         destroyOnHidden
         width={640}
       >
-        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
+        <FormError error={error} />
         <Form<UnitFormValues>
           form={form}
           layout="vertical"
@@ -130,7 +119,7 @@ export function MoveButton({ detail, onChanged }: { detail: UnitDetail; onChange
         onCancel={() => setOpen(false)}
         destroyOnHidden
       >
-        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
+        <FormError error={error} />
         <Typography.Paragraph type="secondary">{t('org.moveHint', { level: t(`level.${parentLevel}`) })}</Typography.Paragraph>
         <Form layout="vertical">
           <Form.Item label={t('org.newParent')} required>
@@ -154,12 +143,16 @@ export function MoveButton({ detail, onChanged }: { detail: UnitDetail; onChange
 }
 
 export function RetireButton({ detail, onChanged }: { detail: UnitDetail; onChanged: UnitChanged }) {
-  const { t, errorText, locale } = useI18n();
+  const { t, errorText } = useI18n();
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [form] = Form.useForm<{ reason: string }>();
+  const { saving, error, submit } = useSubmit(form, async (values) => {
+    const updated = await orgApi.retireUnit(detail.id, values.reason.trim());
+    message.success(t('org.retired'));
+    setOpen(false);
+    await onChanged(updated);
+  });
   if (!detail.can.retire) return null;
 
   if (detail.status === 'retired') {
@@ -179,22 +172,6 @@ export function RetireButton({ detail, onChanged }: { detail: UnitDetail; onChan
     );
   }
 
-  const submit = async (values: { reason: string }) => {
-    setSaving(true);
-    setError(null);
-    try {
-      const updated = await orgApi.retireUnit(detail.id, values.reason.trim());
-      message.success(t('org.retired'));
-      setOpen(false);
-      await onChanged(updated);
-    } catch (caught) {
-      applyFieldErrors(form, caught, locale);
-      setError(errorText(caught));
-    } finally {
-      setSaving(false);
-    }
-  };
-
   return (
     <>
       <Button danger icon={<StopOutlined />} onClick={() => setOpen(true)}>
@@ -212,7 +189,7 @@ export function RetireButton({ detail, onChanged }: { detail: UnitDetail; onChan
         destroyOnHidden
       >
         <Typography.Paragraph type="secondary">{t('org.retireHint')}</Typography.Paragraph>
-        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
+        <FormError error={error} />
         <Form form={form} layout="vertical" onFinish={submit} preserve={false}>
           <Form.Item name="reason" label={t('org.retireReason')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
             <Input.TextArea maxLength={LIMITS.reasonMax} showCount autoSize={{ minRows: 2, maxRows: 5 }} />

@@ -1,13 +1,13 @@
-import { useState } from 'react';
 import { Link } from 'react-router';
 import { Alert, App, Button, Card, Descriptions, Flex, Form, Space } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import { QrcodeOutlined, SaveOutlined } from '@ant-design/icons';
 import { useAuth } from '../../app/auth';
 import type { UnitDetail } from '../../../contracts';
-import { applyFieldErrors } from '../../app/forms';
+import { FormError } from '../../app/components/form-error';
 import { useI18n } from '../../app/i18n';
 import { formatDateTime } from '../../app/i18n/format';
+import { useSubmit } from '../../app/use-submit';
 import { orgApi } from './api';
 import { AddChildButton, MoveButton, RetireButton, type UnitChanged } from './unit-actions';
 import { toUnitUpdate, UnitFields, unitFormValues, type UnitFormValues } from './unit-fields';
@@ -15,36 +15,25 @@ import { toUnitUpdate, UnitFields, unitFormValues, type UnitFormValues } from '.
 type Props = { detail: UnitDetail; onChanged: UnitChanged };
 
 function UnitEditForm({ detail, onChanged }: { detail: UnitDetail; onChanged: UnitChanged }) {
-  const { t, errorText, locale } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<UnitFormValues>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const parent = detail.breadcrumb[detail.breadcrumb.length - 1];
 
-  const submit = async (values: UnitFormValues) => {
+  const { saving, error, submit } = useSubmit(form, async (values) => {
     const update = toUnitUpdate(values, detail);
     if (Object.keys(update).length === 0) {
       message.info(t('common.saved'));
       return;
     }
-    setSaving(true);
-    setError(null);
-    try {
-      const updated = await orgApi.updateUnit(detail.id, update);
-      message.success(t('common.saved'));
-      await onChanged(updated);
-    } catch (caught) {
-      applyFieldErrors(form, caught, locale);
-      setError(errorText(caught));
-    } finally {
-      setSaving(false);
-    }
-  };
+    const updated = await orgApi.updateUnit(detail.id, update);
+    message.success(t('common.saved'));
+    await onChanged(updated);
+  });
 
   return (
     <Card type="inner" size="small" title={t('org.editTitle')}>
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
+      <FormError error={error} />
       <Form<UnitFormValues> form={form} layout="vertical" initialValues={unitFormValues(detail)} onFinish={submit} disabled={saving}>
         <UnitFields level={detail.level} parent={parent ?? null} />
         <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={saving}>

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Alert, App, Button, DatePicker, Form, Input, Radio } from 'antd';
+import { App, Button, DatePicker, Form, Input, Radio } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { RiskCheckResult, RiskCheckView } from '../../../contracts';
 import { RISK_CHECK_RESULTS, RISK_LIMITS } from '../../../contracts';
-import { applyFieldErrors } from '../../app/forms';
+import { FormError } from '../../app/components/form-error';
 import { useI18n } from '../../app/i18n';
+import { useSubmit } from '../../app/use-submit';
 import { newId, risksApi } from './api';
 
 type Values = { at: Dayjs; result: RiskCheckResult; note?: string };
@@ -14,41 +15,30 @@ type Values = { at: Dayjs; result: RiskCheckResult; note?: string };
  * saved, so pressing save again after a lost answer stores the check once.
  */
 export function CheckForm({ riskPointId, onSaved }: { riskPointId: string; onSaved: (check: RiskCheckView) => void }) {
-  const { t, errorText, locale } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [checkId, setCheckId] = useState(newId);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const result = Form.useWatch('result', form);
 
-  const submit = async (values: Values) => {
-    setSaving(true);
-    setError(null);
-    try {
-      const saved = await risksApi.addCheck(riskPointId, {
-        id: checkId,
-        at: values.at.toISOString(),
-        result: values.result,
-        ...(values.note?.trim() ? { note: values.note.trim() } : {}),
-        photoIds: [],
-      });
-      message.success(t('risks.check.saved'));
-      form.resetFields();
-      form.setFieldsValue({ at: dayjs(), result: 'normal' });
-      setCheckId(newId());
-      onSaved(saved);
-    } catch (caught) {
-      applyFieldErrors(form, caught, locale);
-      setError(errorText(caught));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { saving, error, submit } = useSubmit(form, async (values) => {
+    const saved = await risksApi.addCheck(riskPointId, {
+      id: checkId,
+      at: values.at.toISOString(),
+      result: values.result,
+      ...(values.note?.trim() ? { note: values.note.trim() } : {}),
+      photoIds: [],
+    });
+    message.success(t('risks.check.saved'));
+    form.resetFields();
+    form.setFieldsValue({ at: dayjs(), result: 'normal' });
+    setCheckId(newId());
+    onSaved(saved);
+  });
 
   return (
     <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ at: dayjs(), result: 'normal' }}>
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
+      <FormError error={error} gap={12} />
       <Form.Item name="result" label={t('risks.check.result')} rules={[{ required: true }]}>
         <Radio.Group optionType="button" buttonStyle="solid" options={RISK_CHECK_RESULTS.map((r) => ({ value: r, label: t(`riskResult.${r}`) }))} />
       </Form.Item>

@@ -1,13 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Col, Form, Input, InputNumber, Modal, Radio, Row, Select, Space, Typography } from 'antd';
+import { App, Button, Col, Form, Input, InputNumber, Modal, Radio, Row, Select, Space, Typography } from 'antd';
 import type { FormInstance } from 'antd';
 import type { RiskCreate, RiskLevel, RiskMapPoint, RiskPointDetail, RiskType, RiskUpdate } from '../../../contracts';
 import { LIMITS, RISK_LEVELS, RISK_LIMITS, RISK_TYPES } from '../../../contracts';
 import { ApiError } from '../../app/api';
-import { applyFieldErrors } from '../../app/forms';
+import { FormError } from '../../app/components/form-error';
 import { useI18n } from '../../app/i18n';
 import { lazyMap } from '../../app/map/lazy-map';
 import { useIsMobile } from '../../app/use-is-mobile';
+import { useSubmit } from '../../app/use-submit';
 import { UnitSelect, type UnitOption } from '../org/unit-select';
 import { risksApi } from './api';
 import { levelFill } from './labels';
@@ -85,12 +86,10 @@ function LocationField({ form, level, others }: { form: FormInstance<Values>; le
 }
 
 export function RiskFormModal({ open, point, defaultUnit, onClose, onSaved }: Props) {
-  const { t, errorText, locale } = useI18n();
+  const { t, errorText } = useI18n();
   const { message } = App.useApp();
   const isMobile = useIsMobile();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [others, setOthers] = useState<RiskMapPoint[]>([]);
   const level = Form.useWatch('level', form);
 
@@ -105,10 +104,9 @@ export function RiskFormModal({ open, point, defaultUnit, onClose, onSaved }: Pr
     return () => controller.abort();
   }, [open, point?.id]);
 
-  const submit = async (values: Values) => {
-    setSaving(true);
-    setError(null);
-    try {
+  const { saving, error, submit } = useSubmit(
+    form,
+    async (values) => {
       const common = {
         name: values.name.trim(),
         type: values.type,
@@ -130,15 +128,14 @@ export function RiskFormModal({ open, point, defaultUnit, onClose, onSaved }: Pr
       }
       message.success(point ? t('common.saved') : t('risks.created'));
       onSaved(saved);
-    } catch (caught) {
-      applyFieldErrors(form, caught, locale);
-      const field = caught instanceof ApiError ? FIELD_OF_CODE[caught.code] : undefined;
-      if (field) form.setFields([{ name: field, errors: [errorText(caught)] }]);
-      setError(errorText(caught));
-    } finally {
-      setSaving(false);
-    }
-  };
+    },
+    {
+      onError: (caught) => {
+        const field = caught instanceof ApiError ? FIELD_OF_CODE[caught.code] : undefined;
+        if (field) form.setFields([{ name: field, errors: [errorText(caught)] }]);
+      },
+    },
+  );
 
   const initialValues: Partial<Values> = point
     ? {
@@ -167,7 +164,7 @@ export function RiskFormModal({ open, point, defaultUnit, onClose, onSaved }: Pr
       width={760}
       style={isMobile ? { top: 12 } : undefined}
     >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
+      <FormError error={error} />
       <Form<Values> form={form} layout="vertical" onFinish={submit} preserve={false} initialValues={initialValues}>
         <Row gutter={16}>
           <Col xs={24} md={12}>
