@@ -7,7 +7,7 @@ import { formatDateTime } from '../../app/i18n/format';
 import { useOpenLabels } from '../../app/labels';
 import { useIsMobile } from '../../app/use-is-mobile';
 import { diffSnapshots, type DiffRow } from './diff';
-import { valueLabelKey } from './value-labels';
+import { fieldLabelKeys, valueLabelKey } from './value-labels';
 
 /** A value as a reader expects it: enum codes in words, times in Beijing time, objects as indented JSON. */
 function useFormatValue(entityType: string) {
@@ -43,6 +43,7 @@ export function AuditDrawer({ event, onClose }: { event: AuditEventView | null; 
   const isMobile = useIsMobile();
   const [onlyChanged, setOnlyChanged] = useState(true);
   const format = useFormatValue(event?.entityType ?? '');
+  const fieldLabel = (field: string) => fieldLabelKeys(event?.entityType ?? '', field).reduceRight((fallback, key) => tMaybe(key, fallback), field);
 
   const rows = event ? diffSnapshots(event.before, event.after) : [];
   const isUpdate = event !== null && event.before != null && event.after != null;
@@ -53,7 +54,7 @@ export function AuditDrawer({ event, onClose }: { event: AuditEventView | null; 
       title: t('audit.field'),
       dataIndex: 'field',
       width: 120,
-      render: (field: string) => (field ? tMaybe(`field.${field}`, field) : '—'),
+      render: (field: string) => (field ? fieldLabel(field) : '—'),
     },
     {
       title: t('audit.before'),

@@ -12,8 +12,8 @@ import { filterWidth, useIsMobile } from '../../app/use-is-mobile';
 import { UnitSelect } from '../org/unit-select';
 import { auditApi } from './api';
 import { AuditDrawer } from './audit-drawer';
+import { AUDIT_ENTITY_TYPES } from './value-labels';
 
-const ENTITY_TYPES = ['unit', 'post', 'person', 'account'] as const;
 const KNOWN_ACTIONS = Object.keys(AUDIT_ACTIONS);
 
 type Filters = { range: [Dayjs | null, Dayjs | null] | null; action: string; entityType?: string; unitId?: string; q: string };
@@ -120,7 +120,8 @@ export default function AuditPage() {
             onChange={(entityType) => setDraft({ ...draft, entityType })}
             allowClear
             placeholder={t('audit.entityType')}
-            options={ENTITY_TYPES.map((type) => ({ value: type, label: labels.entityType(type) }))}
+            options={AUDIT_ENTITY_TYPES.map((type) => ({ value: type, label: labels.entityType(type) }))}
+            popupMatchSelectWidth={false}
             style={{ width: filterWidth(isMobile, 120) }}
           />
           <UnitSelect value={draft.unitId} onChange={(unitId) => setDraft({ ...draft, unitId })} allowClear style={{ width: filterWidth(isMobile, 200) }} />
