@@ -71,6 +71,8 @@ describe('reporting from the phone', () => {
     expect(first.statusCode).toBe(201);
     expect(first.json()).toMatchObject({ state: 'reported', unit: { name: '塘后村第一网格' }, source: 'app', photos: [{ id: photo }] });
     expect(first.json().code).toMatch(/^YH\d{8}\d{6}$/);
+    // The answer to a new report is built without reading it back: it must equal what a read gives.
+    expect(first.json()).toEqual((await grid.get(`/api/hazards/${body.id}`)).json());
     const again = await Promise.all([grid.post('/api/hazards', body), grid.post('/api/hazards', body)]);
     expect(again.map((r) => r.statusCode)).toEqual([200, 200]);
     const mine = (await grid.get('/api/hazards?mine=true&state=all')).json();

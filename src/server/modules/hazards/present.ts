@@ -7,7 +7,7 @@ import { units } from '../../platform/hierarchy/schema';
 import { people } from '../org/schema';
 import { hazardCategories, hazardEvents, hazards, type HazardRow } from './schema';
 
-type UnitRef = { id: string; name: string; code: string; level: HazardSummary['unit']['level'] };
+export type UnitRef = { id: string; name: string; code: string; level: HazardSummary['unit']['level'] };
 
 async function unitRefs(db: Queryable, ids: (string | null)[]): Promise<Map<string, UnitRef>> {
   const wanted = [...new Set(ids.filter((x): x is string => !!x))];
@@ -27,7 +27,7 @@ export async function presentSummaries(db: Queryable, rows: HazardRow[]): Promis
   return rows.map((h) => summary(h, refs, cats));
 }
 
-function summary(h: HazardRow, refs: Map<string, UnitRef>, cats: Map<string, { nameZh: string; nameEn: string }>): HazardSummary {
+export function summary(h: HazardRow, refs: Map<string, UnitRef>, cats: Map<string, { nameZh: string; nameEn: string }>): HazardSummary {
   const cat = cats.get(h.categoryCode);
   return {
     id: h.id,
@@ -94,6 +94,31 @@ export async function presentDetail(db: Queryable, h: HazardRow, can: HazardDeta
       note: e.note,
       photos: photosOf(e.photoIds),
     })),
+    can,
+  };
+}
+
+/**
+ * A report just stored, presented from what the submission already holds (the row, its unit,
+ * category and photos, its one event) instead of reading it all back: the phone's hot path.
+ */
+export function presentNewReport(
+  h: HazardRow,
+  unit: UnitRef,
+  category: { code: string; nameZh: string; nameEn: string },
+  photos: StoredFile[],
+  event: { id: string; actorName: string },
+  can: HazardDetail['can'],
+): HazardDetail {
+  return {
+    ...summary(h, new Map([[unit.id, unit]]), new Map([[category.code, category]])),
+    photos,
+    accuracy: h.accuracy,
+    mergedInto: null,
+    riskPointId: h.riskPointId,
+    patrolId: h.patrolId,
+    assignment: null,
+    events: [{ id: event.id, at: h.receivedAt.toISOString(), action: 'report', fromState: null, toState: 'reported', actor: { id: h.reporterUserId, name: event.actorName }, note: null, photos }],
     can,
   };
 }

@@ -3,7 +3,6 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { FILE_LIMITS, type PublicReportFields } from '../../../contracts';
 import type { AppDeps } from '../../platform/context';
-import { writeAudit } from '../../platform/audit/write';
 import { uuidv7 } from '../../platform/db/ids';
 import { AppError } from '../../platform/errors/app-error';
 import { storeImage } from '../../platform/files/service';
@@ -57,8 +56,9 @@ export async function submitPublicReport(
   const stored = photo ? (await storeImage(deps.db, deps.files, photo, null)).file : null;
   const now = deps.clock.now();
   const id = uuidv7(now.getTime());
+  const who = { actor: null, requestId: meta.requestId, ip: meta.ip, at: now };
   return deps.db.transaction(async (tx) => {
-    const row = await insertReport(
+    const inserted = await insertReport(
       tx,
       village,
       {
@@ -77,16 +77,8 @@ export async function submitPublicReport(
         photoIds: stored ? [stored.id] : [],
       },
       now,
-      '群众',
+      who,
     );
-    await writeAudit(tx, { actor: null, requestId: meta.requestId, ip: meta.ip, at: now }, {
-      action: 'hazard.reported',
-      entityType: 'hazard',
-      entityId: id,
-      unitId: village.id,
-      summary: `${row!.code} ${village.name}（群众上报）`,
-      after: { state: 'reported', source: 'public', categoryCode: fields.categoryCode },
-    });
-    return { code: row!.code, receivedAt: now.toISOString() };
+    return { code: inserted!.row.code, receivedAt: now.toISOString() };
   });
 }

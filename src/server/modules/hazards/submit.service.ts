@@ -1,17 +1,18 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { HazardDetail, HazardSubmit } from '../../../contracts';
-import { loadUnitInScope, requirePermission } from '../../platform/access/scope';
-import { auditedTx } from '../../platform/audit/with-audit';
+import { canAt, loadUnitInScope, requirePermission } from '../../platform/access/scope';
+import { writeAudit, type AuditWho } from '../../platform/audit/write';
 import type { Ctx } from '../../platform/context';
 import type { Queryable } from '../../platform/db/client';
 import { uuidv7 } from '../../platform/db/ids';
 import { AppError } from '../../platform/errors/app-error';
-import { requireFiles } from '../../platform/files/service';
+import { presentFile, requireFiles } from '../../platform/files/service';
 import type { UnitRow } from '../../platform/hierarchy/schema';
 import { hazardCategories, hazardEvents, hazards, type HazardRow } from './schema';
 import { bumpRollups } from './rollups';
 import { announce } from '../../platform/realtime/bus';
-import { dueAtAfter } from './rules';
+import { availableActions, dueAtAfter } from './rules';
+import { presentNewReport } from './present';
 import { hazardDetail } from './queries';
 import { loadRiskPoint } from '../risks/queries';
 
@@ -30,31 +31,42 @@ export const hazardCode = (now: Date) => sql<string>`'YH' || to_char(${now}::tim
 type NewHazard = Omit<typeof hazards.$inferInsert, 'code' | 'state' | 'receivedAt' | 'updatedAt' | 'dueAt'>;
 
 /**
- * Inserts a new report with its first timeline event and counts, or finds the same report stored
- * before (same id from the same reporter: a retry or a replay). Returns null for a replay.
+ * Inserts a new report with its first timeline event, its audit entry and its counts, or finds the
+ * same report stored before (same id: a retry or a replay) and returns null. The roll-up rows of
+ * the units above are shared by every report of the month, so they are touched last: their row
+ * locks are held only for the commit.
  */
-export async function insertReport(tx: Queryable, unit: UnitRow, values: NewHazard, now: Date, actorName: string): Promise<HazardRow | null> {
+export async function insertReport(tx: Queryable, unit: UnitRow, values: NewHazard, now: Date, who: AuditWho, unitName = unit.name): Promise<{ row: HazardRow; eventId: string } | null> {
   const [row] = await tx
     .insert(hazards)
     .values({ ...values, code: hazardCode(now), state: 'reported', receivedAt: now, updatedAt: now, dueAt: dueAtAfter('reported', now, VERIFY_HOURS, null) })
     .onConflictDoNothing({ target: hazards.id })
     .returning();
   if (!row) return null;
+  const eventId = uuidv7(now.getTime());
   await tx.insert(hazardEvents).values({
-    id: uuidv7(now.getTime()),
+    id: eventId,
     hazardId: row.id,
     at: now,
     action: 'report',
     fromState: null,
     toState: 'reported',
     actorId: values.reporterUserId ?? null,
-    actorName,
+    actorName: who.actor?.displayName ?? values.reporterName,
     note: null,
     photoIds: values.photoIds ?? [],
   });
-  await bumpRollups(tx, unit.path, row.reportedAt, row.categoryCode, { found: 1 });
+  await writeAudit(tx, who, {
+    action: 'hazard.reported',
+    entityType: 'hazard',
+    entityId: row.id,
+    unitId: unit.id,
+    summary: `${row.code} ${unitName}${row.source === 'public' ? '（群众上报）' : ''}`,
+    after: { state: 'reported', source: row.source, categoryCode: row.categoryCode, description: row.description },
+  });
   await announce(tx, { type: 'hazard', unitPath: unit.path, data: { id: row.id, code: row.code, state: row.state, source: row.source } });
-  return row;
+  await bumpRollups(tx, unit.path, row.reportedAt, row.categoryCode, { found: 1 });
+  return { row, eventId };
 }
 
 /**
@@ -62,15 +74,20 @@ export async function insertReport(tx: Queryable, unit: UnitRow, values: NewHaza
  * id by the same reporter answers with what was stored; by anyone else it is a conflict.
  */
 export async function submitHazard(ctx: Ctx, input: HazardSubmit, source: 'app' | 'patrol' = 'app'): Promise<{ detail: HazardDetail; created: boolean }> {
-  const unit = await loadUnitInScope(ctx.db, ctx.actor, input.unitId ?? ctx.actor.unitId);
+  // Independent checks, side by side.
+  const [unit, category, files] = await Promise.all([
+    loadUnitInScope(ctx.db, ctx.actor, input.unitId ?? ctx.actor.unitId),
+    requireActiveCategory(ctx.db, input.categoryCode),
+    requireFiles(ctx.db, input.photoIds),
+    // A hazard found at a risk point links to it; the point must be one the reporter can see.
+    input.riskPointId ? loadRiskPoint(ctx.db, ctx.actor, input.riskPointId) : null,
+  ]);
   requirePermission(ctx.actor, 'hazards.report', unit.path);
   if (unit.level !== 'village' && unit.level !== 'grid') throw new AppError('HAZARD_UNIT_INVALID');
-  await requireActiveCategory(ctx.db, input.categoryCode);
-  await requireFiles(ctx.db, input.photoIds);
-  // A hazard found at a risk point links to it; the point must be one the reporter can see.
-  if (input.riskPointId) await loadRiskPoint(ctx.db, ctx.actor, input.riskPointId);
-  const created = await auditedTx(ctx, async (tx, now) => {
-    const row = await insertReport(
+  const now = ctx.clock.now();
+  const who = { actor: ctx.actor, requestId: ctx.requestId, ip: ctx.ip, at: now };
+  const stored = await ctx.db.transaction(async (tx) => {
+    const inserted = await insertReport(
       tx,
       unit,
       {
@@ -92,17 +109,18 @@ export async function submitHazard(ctx: Ctx, input: HazardSubmit, source: 'app' 
         photoIds: input.photoIds,
       },
       now,
-      ctx.actor.displayName,
+      who,
     );
-    if (!row) {
+    if (!inserted) {
       const [existing] = await tx.select({ reporter: hazards.reporterUserId }).from(hazards).where(eq(hazards.id, input.id));
       if (existing?.reporter !== ctx.actor.id) throw new AppError('HAZARD_ID_TAKEN');
-      return { result: false, events: [] };
     }
-    return {
-      result: true,
-      events: [{ action: 'hazard.reported', entityType: 'hazard', entityId: row.id, unitId: unit.id, summary: `${row.code} ${unit.name}`, after: { state: 'reported', categoryCode: row.categoryCode, description: row.description } }],
-    };
+    return inserted;
   });
-  return { detail: await hazardDetail(ctx, input.id), created };
+  // A replay answers with the stored record as it is now (it may have moved on since).
+  if (!stored) return { detail: await hazardDetail(ctx, input.id), created: false };
+  const caps = { manage: canAt(ctx.actor, 'hazards.manage', unit.path), approve: canAt(ctx.actor, 'hazards.approve', unit.path), rectify: false, isRectifier: false };
+  const unitRef = { id: unit.id, name: unit.name, code: unit.code, level: unit.level };
+  const detail = presentNewReport(stored.row, unitRef, category, files.map(presentFile), { id: stored.eventId, actorName: ctx.actor.displayName }, availableActions('reported', caps));
+  return { detail, created: true };
 }

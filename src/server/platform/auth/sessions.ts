@@ -5,7 +5,7 @@ import type { Queryable } from '../db/client';
 import { units } from '../hierarchy/schema';
 import type { Actor, Grant } from '../access/actor';
 import { minimalPaths } from '../access/rules';
-import { roleGrants, sessions, users } from './schema';
+import { roleGrants, sessions } from './schema';
 
 export const SESSION_COOKIE = 'lm_session';
 /** Writing last_seen_at on every request would turn reads into writes; once a minute is enough. */
@@ -55,38 +55,56 @@ export async function loadGrants(db: Queryable, userId: string): Promise<Grant[]
 
 export type ResolvedSession = { actor: Actor } | { expired: true } | null;
 
-/** Turns a cookie token into the actor, enforcing the idle timeout and the absolute lifetime. */
+type SessionRow = {
+  last_seen_at: Date;
+  expires_at: Date;
+  id: string;
+  username: string;
+  display_name: string;
+  locale: 'zh-CN' | 'en';
+  unit_id: string;
+  status: string;
+  must_change_password: boolean;
+  grants: Grant[];
+};
+
+/**
+ * Turns a cookie token into the actor, enforcing the idle timeout and the absolute lifetime. Every
+ * API request passes here, so the session, the user and their grants come in one query.
+ */
 export async function resolveSession(db: Queryable, config: Config, token: string, now: Date): Promise<ResolvedSession> {
   const id = digest(token);
-  const [row] = await db
-    .select({
-      lastSeenAt: sessions.lastSeenAt,
-      expiresAt: sessions.expiresAt,
-      user: {
-        id: users.id,
-        username: users.username,
-        displayName: users.displayName,
-        locale: users.locale,
-        unitId: users.unitId,
-        status: users.status,
-        mustChangePassword: users.mustChangePassword,
-      },
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, id));
+  const result = await db.execute<SessionRow>(sql`
+    select s.last_seen_at, s.expires_at, u.id, u.username, u.display_name, u.locale, u.unit_id, u.status, u.must_change_password,
+      coalesce((
+        select json_agg(json_build_object('role', g.role, 'unitId', g.unit_id, 'path', gu.path::text))
+        from role_grants g join units gu on gu.id = g.unit_id
+        where g.user_id = u.id and gu.status = 'active'
+      ), '[]'::json) as grants
+    from sessions s join users u on u.id = s.user_id
+    where s.id = ${id}`);
+  const row = result.rows[0];
   if (!row) return null;
-  const idleLimit = row.lastSeenAt.getTime() + config.session.idleMinutes * 60_000;
-  if (now.getTime() > idleLimit || now >= row.expiresAt || row.user.status !== 'active') {
+  const lastSeen = new Date(row.last_seen_at);
+  const idleLimit = lastSeen.getTime() + config.session.idleMinutes * 60_000;
+  if (now.getTime() > idleLimit || now >= new Date(row.expires_at) || row.status !== 'active') {
     await db.delete(sessions).where(eq(sessions.id, id));
     return { expired: true };
   }
-  if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+  if (now.getTime() - lastSeen.getTime() > TOUCH_EVERY_MS) {
     await db.update(sessions).set({ lastSeenAt: now }).where(sql`${sessions.id} = ${id} and ${sessions.lastSeenAt} < ${now}`);
   }
-  const grants = await loadGrants(db, row.user.id);
-  const { status: _status, ...user } = row.user;
   return {
-    actor: { ...user, grants, scopePaths: minimalPaths(grants.map((g) => g.path)), sessionId: id },
+    actor: {
+      id: row.id,
+      username: row.username,
+      displayName: row.display_name,
+      locale: row.locale,
+      unitId: row.unit_id,
+      mustChangePassword: row.must_change_password,
+      grants: row.grants,
+      scopePaths: minimalPaths(row.grants.map((g) => g.path)),
+      sessionId: id,
+    },
   };
 }
