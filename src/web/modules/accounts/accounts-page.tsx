@@ -1,14 +1,15 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Dropdown, Flex, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { MenuProps, TableColumnsType } from 'antd';
 import { DownOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import type { AccountView, Paged } from '../../../contracts';
+import type { AccountView } from '../../../contracts';
 import { LIMITS } from '../../../contracts';
 import { useMe } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { formatDateTime } from '../../app/i18n/format';
 import { PageHeader } from '../../app/components/page-header';
 import { filterWidth, useIsMobile } from '../../app/use-is-mobile';
+import { usePagedList } from '../../app/use-paged-list';
 import { UnitSelect } from '../org/unit-select';
 import { accountsApi, type RoleCatalog } from './api';
 import { CreateAccountModal, EditAccountModal, ResetPasswordModal, RolesModal } from './account-modals';
@@ -27,53 +28,29 @@ export default function AccountsPage() {
   const [q, setQ] = useState('');
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState<Status>('all');
-  const filterKey = `${unitId ?? ''}|${search}|${status}`;
-  const [pageState, setPageState] = useState({ filterKey, page: 1, pageSize: 20 });
-  const page = pageState.filterKey === filterKey ? pageState.page : 1;
-  const [data, setData] = useState<Paged<AccountView> | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const query = useMemo(() => ({ unitId, q: search || undefined, status }), [unitId, search, status]);
+  const list = usePagedList(query, (filter, paging, signal) => accountsApi.list({ ...filter, ...paging }, signal));
+  const [catalogError, setCatalogError] = useState<string | null>(null);
+  const error = list.error ?? catalogError;
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [version, setVersion] = useState(0);
 
   useEffect(() => {
     accountsApi
       .roles()
       .then(setCatalog)
-      .catch((caught: unknown) => setError(errorText(caught)));
+      .catch((caught: unknown) => setCatalogError(errorText(caught)));
   }, [errorText]);
-
-  const load = useCallback(
-    async (signal: AbortSignal) => {
-      setLoading(true);
-      try {
-        setData(await accountsApi.list({ unitId, q: search || undefined, status, page, pageSize: pageState.pageSize }, signal));
-        setError(null);
-      } catch (caught) {
-        if (!signal.aborted) setError(errorText(caught));
-      } finally {
-        if (!signal.aborted) setLoading(false);
-      }
-    },
-    [unitId, search, status, page, pageState.pageSize, errorText],
-  );
-
-  useEffect(() => {
-    const controller = new AbortController();
-    void load(controller.signal);
-    return () => controller.abort();
-  }, [load, version]);
 
   const saved = () => {
     setDialog(null);
-    setVersion((v) => v + 1);
+    list.reload();
   };
 
   const run = async (action: () => Promise<unknown>, done: string) => {
     try {
       await action();
       message.success(done);
-      setVersion((v) => v + 1);
+      list.reload();
     } catch (caught) {
       message.error(errorText(caught));
     }
@@ -221,19 +198,11 @@ export default function AccountsPage() {
         <Table<AccountView>
           rowKey="id"
           size="small"
-          loading={loading}
+          loading={list.loading}
           columns={columns}
-          dataSource={data?.items ?? []}
+          dataSource={list.items}
           scroll={{ x: 'max-content' }}
-          pagination={{
-            current: page,
-            pageSize: pageState.pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [20, 50, 100],
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (nextPage, nextSize) => setPageState({ filterKey, page: nextPage, pageSize: nextSize }),
-          }}
+          pagination={list.tablePagination}
         />
       </Card>
       <CreateAccountModal open={dialog?.kind === 'create'} catalog={catalog} onClose={() => setDialog(null)} onSaved={saved} />

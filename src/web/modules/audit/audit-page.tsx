@@ -1,14 +1,15 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, AutoComplete, Button, Card, DatePicker, Flex, Input, Select, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
-import type { AuditEventView, Paged } from '../../../contracts';
+import type { AuditEventView } from '../../../contracts';
 import { AUDIT_ACTIONS, LIMITS } from '../../../contracts';
 import { useI18n } from '../../app/i18n';
 import { formatDateTime, shanghaiDayBoundary } from '../../app/i18n/format';
 import { useOpenLabels } from '../../app/labels';
 import { PageHeader } from '../../app/components/page-header';
 import { filterWidth, useIsMobile } from '../../app/use-is-mobile';
+import { usePagedList } from '../../app/use-paged-list';
 import { UnitSelect } from '../org/unit-select';
 import { auditApi } from './api';
 import { AuditDrawer } from './audit-drawer';
@@ -21,53 +22,27 @@ const EMPTY: Filters = { range: null, action: '', q: '' };
 
 /** 操作日志: who changed what, when, where — with each change as a readable before/after table. */
 export default function AuditPage() {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const isMobile = useIsMobile();
   const labels = useOpenLabels();
   const [draft, setDraft] = useState<Filters>(EMPTY);
   const [filters, setFilters] = useState<Filters>(EMPTY);
-  const [pageState, setPageState] = useState({ filters, page: 1, pageSize: 20 });
-  const page = pageState.filters === filters ? pageState.page : 1;
-  const [data, setData] = useState<Paged<AuditEventView> | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const list = usePagedList(filters, (f, paging, signal) => {
+    const [from, to] = f.range ?? [null, null];
+    return auditApi.list(
+      {
+        action: f.action.trim() || undefined,
+        entityType: f.entityType,
+        unitId: f.unitId,
+        q: f.q.trim() || undefined,
+        from: from ? shanghaiDayBoundary(from.format('YYYY-MM-DD'), 'start') : undefined,
+        to: to ? shanghaiDayBoundary(to.format('YYYY-MM-DD'), 'end') : undefined,
+        ...paging,
+      },
+      signal,
+    );
+  });
   const [selected, setSelected] = useState<AuditEventView | null>(null);
-
-  const load = useCallback(
-    async (signal: AbortSignal) => {
-      setLoading(true);
-      const [from, to] = filters.range ?? [null, null];
-      try {
-        setData(
-          await auditApi.list(
-            {
-              action: filters.action.trim() || undefined,
-              entityType: filters.entityType,
-              unitId: filters.unitId,
-              q: filters.q.trim() || undefined,
-              from: from ? shanghaiDayBoundary(from.format('YYYY-MM-DD'), 'start') : undefined,
-              to: to ? shanghaiDayBoundary(to.format('YYYY-MM-DD'), 'end') : undefined,
-              page,
-              pageSize: pageState.pageSize,
-            },
-            signal,
-          ),
-        );
-        setError(null);
-      } catch (caught) {
-        if (!signal.aborted) setError(errorText(caught));
-      } finally {
-        if (!signal.aborted) setLoading(false);
-      }
-    },
-    [filters, page, pageState.pageSize, errorText],
-  );
-
-  useEffect(() => {
-    const controller = new AbortController();
-    void load(controller.signal);
-    return () => controller.abort();
-  }, [load]);
 
   const columns: TableColumnsType<AuditEventView> = [
     { title: t('audit.time'), dataIndex: 'at', width: 150, render: (at: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(at)}</span> },
@@ -146,24 +121,16 @@ export default function AuditPage() {
             {t('common.reset')}
           </Button>
         </Flex>
-        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
+        {list.error ? <Alert type="error" showIcon title={list.error} style={{ marginBottom: 12 }} /> : null}
         <Table<AuditEventView>
           rowKey="id"
           size="small"
-          loading={loading}
+          loading={list.loading}
           columns={columns}
-          dataSource={data?.items ?? []}
+          dataSource={list.items}
           scroll={{ x: 'max-content' }}
           onRow={(event) => ({ onClick: () => setSelected(event), style: { cursor: 'pointer' } })}
-          pagination={{
-            current: page,
-            pageSize: pageState.pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [20, 50, 100],
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (nextPage, nextSize) => setPageState({ filters, page: nextPage, pageSize: nextSize }),
-          }}
+          pagination={list.tablePagination}
         />
       </Card>
       <AuditDrawer event={selected} onClose={() => setSelected(null)} />

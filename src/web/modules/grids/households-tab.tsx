@@ -1,12 +1,13 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, Button, Flex, Input, List, Pagination, Select, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import type { HouseholdView, Paged, UnitDetail } from '../../../contracts';
+import type { HouseholdView, UnitDetail } from '../../../contracts';
 import { LIMITS } from '../../../contracts';
 import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { formatDate } from '../../app/i18n/format';
+import { usePagedList } from '../../app/use-paged-list';
 import { filterWidth, useIsMobile } from '../../app/use-is-mobile';
 import { gridsApi } from './api';
 import { HouseholdFormModal } from './household-form-modal';
@@ -27,41 +28,15 @@ export function PhoneLink({ phone }: { phone: string | null }) {
 /** 户籍: the households of the chosen grid, or of every grid below the chosen unit. */
 export function HouseholdsTab({ unit }: { unit: UnitDetail }) {
   const { can } = useAuth();
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const isMobile = useIsMobile();
   const [q, setQ] = useState('');
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState<Status>('active');
-  const filterKey = `${search}|${status}`;
-  const [pageState, setPageState] = useState({ filterKey, page: 1, pageSize: 20 });
-  const page = pageState.filterKey === filterKey ? pageState.page : 1;
-  const [data, setData] = useState<Paged<HouseholdView> | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const query = useMemo(() => ({ unitId: unit.id, q: search || undefined, status }), [unit.id, search, status]);
+  const list = usePagedList(query, (filter, paging, signal) => gridsApi.households({ ...filter, ...paging }, signal));
   const [editing, setEditing] = useState<{ household: HouseholdView | null } | null>(null);
-  const [version, setVersion] = useState(0);
   const manyGrids = unit.level !== 'grid';
-
-  const load = useCallback(
-    async (signal: AbortSignal) => {
-      setLoading(true);
-      try {
-        setData(await gridsApi.households({ unitId: unit.id, q: search || undefined, status, page, pageSize: pageState.pageSize }, signal));
-        setError(null);
-      } catch (caught) {
-        if (!signal.aborted) setError(errorText(caught));
-      } finally {
-        if (!signal.aborted) setLoading(false);
-      }
-    },
-    [unit.id, search, status, page, pageState.pageSize, errorText],
-  );
-
-  useEffect(() => {
-    const controller = new AbortController();
-    void load(controller.signal);
-    return () => controller.abort();
-  }, [load, version]);
 
   const statusTag = (h: HouseholdView) => (h.status === 'moved_out' ? <Tag style={{ marginInlineEnd: 0 }}>{t('householdStatus.moved_out')}</Tag> : null);
   const vulnerableTag = (h: HouseholdView) =>
@@ -98,14 +73,6 @@ export function HouseholdsTab({ unit }: { unit: UnitDetail }) {
     { title: t('common.actions'), key: 'actions', fixed: 'end', render: (_, h) => edit(h) },
   ];
 
-  const pagination = {
-    current: page,
-    pageSize: pageState.pageSize,
-    total: data?.total ?? 0,
-    showTotal: (total: number) => t('common.total', { total }),
-    onChange: (nextPage: number, nextSize: number) => setPageState({ filterKey, page: nextPage, pageSize: nextSize }),
-  };
-
   return (
     <>
       <Flex wrap gap={8} style={{ marginBottom: 12 }} align="center">
@@ -138,12 +105,12 @@ export function HouseholdsTab({ unit }: { unit: UnitDetail }) {
           </Button>
         ) : null}
       </Flex>
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
+      {list.error ? <Alert type="error" showIcon title={list.error} style={{ marginBottom: 12 }} /> : null}
       {isMobile ? (
         <>
           <List<HouseholdView>
-            loading={loading}
-            dataSource={data?.items ?? []}
+            loading={list.loading}
+            dataSource={list.items}
             locale={{ emptyText: t('grids.household.empty') }}
             renderItem={(h) => (
               <List.Item style={{ display: 'block' }}>
@@ -167,18 +134,18 @@ export function HouseholdsTab({ unit }: { unit: UnitDetail }) {
               </List.Item>
             )}
           />
-          <Pagination size="small" align="center" style={{ marginTop: 12 }} simple {...pagination} />
+          <Pagination size="small" align="center" style={{ marginTop: 12 }} simple {...list.pagination} />
         </>
       ) : (
         <Table<HouseholdView>
           rowKey="id"
           size="small"
-          loading={loading}
+          loading={list.loading}
           columns={columns}
-          dataSource={data?.items ?? []}
+          dataSource={list.items}
           locale={{ emptyText: t('grids.household.empty') }}
           scroll={{ x: 'max-content' }}
-          pagination={{ ...pagination, showSizeChanger: true, pageSizeOptions: [20, 50, 100] }}
+          pagination={list.tablePagination}
         />
       )}
       <HouseholdFormModal
@@ -188,7 +155,7 @@ export function HouseholdsTab({ unit }: { unit: UnitDetail }) {
         onClose={() => setEditing(null)}
         onSaved={() => {
           setEditing(null);
-          setVersion((v) => v + 1);
+          list.reload();
         }}
       />
     </>

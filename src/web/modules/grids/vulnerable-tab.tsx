@@ -1,11 +1,12 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, Button, Checkbox, Flex, Input, List, Pagination, Select, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import type { Paged, UnitDetail, VulnerableCategory, VulnerableView } from '../../../contracts';
+import type { UnitDetail, VulnerableCategory, VulnerableView } from '../../../contracts';
 import { LIMITS, VULNERABLE_CATEGORIES } from '../../../contracts';
 import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
+import { usePagedList } from '../../app/use-paged-list';
 import { filterWidth, useIsMobile } from '../../app/use-is-mobile';
 import { gridsApi } from './api';
 import { PhoneLink } from './households-tab';
@@ -29,41 +30,17 @@ function Responsible({ person }: { person: VulnerableView }) {
 /** 重点人群: vulnerable people of the chosen grid (or of all grids below), with who looks after each. */
 export function VulnerableTab({ unit }: { unit: UnitDetail }) {
   const { can } = useAuth();
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const isMobile = useIsMobile();
   const [q, setQ] = useState('');
   const [filters, setFilters] = useState<Filters>({ search: '', status: 'active', unassigned: false });
-  const [pageState, setPageState] = useState({ filters, page: 1, pageSize: 20 });
-  const page = pageState.filters === filters ? pageState.page : 1;
-  const [data, setData] = useState<Paged<VulnerableView> | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const query = useMemo(() => ({ unitId: unit.id, ...filters }), [unit.id, filters]);
+  const list = usePagedList(query, ({ unitId, search, category, status, unassigned }, paging, signal) =>
+    gridsApi.vulnerable({ unitId, q: search || undefined, category, status, unassigned: unassigned || undefined, ...paging }, signal),
+  );
   const [editing, setEditing] = useState<{ person: VulnerableView | null } | null>(null);
-  const [version, setVersion] = useState(0);
   const manyGrids = unit.level !== 'grid';
   const setFilter = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
-
-  const load = useCallback(
-    async (signal: AbortSignal) => {
-      setLoading(true);
-      try {
-        const { search, category, status, unassigned } = filters;
-        setData(await gridsApi.vulnerable({ unitId: unit.id, q: search || undefined, category, status, unassigned: unassigned || undefined, page, pageSize: pageState.pageSize }, signal));
-        setError(null);
-      } catch (caught) {
-        if (!signal.aborted) setError(errorText(caught));
-      } finally {
-        if (!signal.aborted) setLoading(false);
-      }
-    },
-    [unit.id, filters, page, pageState.pageSize, errorText],
-  );
-
-  useEffect(() => {
-    const controller = new AbortController();
-    void load(controller.signal);
-    return () => controller.abort();
-  }, [load, version]);
 
   const edit = (v: VulnerableView) =>
     v.can.update ? (
@@ -92,14 +69,6 @@ export function VulnerableTab({ unit }: { unit: UnitDetail }) {
     { title: t('common.notes'), dataIndex: 'notes', ellipsis: true, render: (notes: string | null) => notes ?? '—' },
     { title: t('common.actions'), key: 'actions', fixed: 'end', render: (_, v) => edit(v) },
   ];
-
-  const pagination = {
-    current: page,
-    pageSize: pageState.pageSize,
-    total: data?.total ?? 0,
-    showTotal: (total: number) => t('common.total', { total }),
-    onChange: (nextPage: number, nextSize: number) => setPageState({ filters, page: nextPage, pageSize: nextSize }),
-  };
 
   return (
     <>
@@ -145,12 +114,12 @@ export function VulnerableTab({ unit }: { unit: UnitDetail }) {
           </Button>
         ) : null}
       </Flex>
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
+      {list.error ? <Alert type="error" showIcon title={list.error} style={{ marginBottom: 12 }} /> : null}
       {isMobile ? (
         <>
           <List<VulnerableView>
-            loading={loading}
-            dataSource={data?.items ?? []}
+            loading={list.loading}
+            dataSource={list.items}
             locale={{ emptyText: t('grids.vulnerable.empty') }}
             renderItem={(v) => (
               <List.Item style={{ display: 'block' }}>
@@ -173,18 +142,18 @@ export function VulnerableTab({ unit }: { unit: UnitDetail }) {
               </List.Item>
             )}
           />
-          <Pagination size="small" align="center" style={{ marginTop: 12 }} simple {...pagination} />
+          <Pagination size="small" align="center" style={{ marginTop: 12 }} simple {...list.pagination} />
         </>
       ) : (
         <Table<VulnerableView>
           rowKey="id"
           size="small"
-          loading={loading}
+          loading={list.loading}
           columns={columns}
-          dataSource={data?.items ?? []}
+          dataSource={list.items}
           locale={{ emptyText: t('grids.vulnerable.empty') }}
           scroll={{ x: 'max-content' }}
-          pagination={{ ...pagination, showSizeChanger: true, pageSizeOptions: [20, 50, 100] }}
+          pagination={list.tablePagination}
         />
       )}
       <VulnerableFormModal
@@ -194,7 +163,7 @@ export function VulnerableTab({ unit }: { unit: UnitDetail }) {
         onClose={() => setEditing(null)}
         onSaved={() => {
           setEditing(null);
-          setVersion((v) => v + 1);
+          list.reload();
         }}
       />
     </>

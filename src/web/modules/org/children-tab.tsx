@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { Alert, Flex, Select, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
-import type { Paged, UnitDetail, UnitSummary } from '../../../contracts';
+import type { UnitDetail, UnitSummary } from '../../../contracts';
 import { useI18n } from '../../app/i18n';
+import { usePagedList } from '../../app/use-paged-list';
 import { orgApi } from './api';
 import { AddChildButton, type UnitChanged } from './unit-actions';
 
@@ -11,35 +12,11 @@ type Status = 'active' | 'retired' | 'all';
 
 /** 下级单位: the units directly below, with their own counts of units below. */
 export function ChildrenTab({ detail, onChanged }: { detail: UnitDetail; onChanged: UnitChanged }) {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const [status, setStatus] = useState<Status>('active');
-  const [pageState, setPageState] = useState({ status, page: 1, pageSize: 20 });
-  const page = pageState.status === status ? pageState.page : 1;
-  const [data, setData] = useState<Paged<UnitSummary> | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
-
-  const load = useCallback(
-    async (signal: AbortSignal) => {
-      setLoading(true);
-      try {
-        setData(await orgApi.units({ parentId: detail.id, status, page, pageSize: pageState.pageSize }, signal));
-        setError(null);
-      } catch (caught) {
-        if (!signal.aborted) setError(errorText(caught));
-      } finally {
-        if (!signal.aborted) setLoading(false);
-      }
-    },
-    [detail.id, status, page, pageState.pageSize, errorText],
-  );
-
-  useEffect(() => {
-    const controller = new AbortController();
-    void load(controller.signal);
-    return () => controller.abort();
-  }, [load, version, detail.updatedAt, detail.counts.children]);
+  const query = useMemo(() => ({ parentId: detail.id, status }), [detail.id, status]);
+  // A change to the unit (a child added, moved or retired) reloads the page it is on.
+  const list = usePagedList(query, (filter, paging, signal) => orgApi.units({ ...filter, ...paging }, signal), `${detail.updatedAt}|${detail.counts.children}`);
 
   const columns: TableColumnsType<UnitSummary> = [
     {
@@ -78,27 +55,21 @@ export function ChildrenTab({ detail, onChanged }: { detail: UnitDetail; onChang
         <AddChildButton
           detail={detail}
           onChanged={async (updated, parents) => {
-            setVersion((v) => v + 1);
+            list.reload();
             await onChanged(updated, parents);
           }}
         />
       </Flex>
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
+      {list.error ? <Alert type="error" showIcon title={list.error} style={{ marginBottom: 12 }} /> : null}
       <Table<UnitSummary>
         rowKey="id"
         size="small"
-        loading={loading}
+        loading={list.loading}
         columns={columns}
-        dataSource={data?.items ?? []}
+        dataSource={list.items}
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('org.noChildren') }}
-        pagination={{
-          current: page,
-          pageSize: pageState.pageSize,
-          total: data?.total ?? 0,
-          showTotal: (total) => t('common.total', { total }),
-          onChange: (nextPage, nextSize) => setPageState({ status, page: nextPage, pageSize: nextSize }),
-        }}
+        pagination={list.pagination}
       />
     </>
   );

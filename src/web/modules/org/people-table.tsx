@@ -1,12 +1,13 @@
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { Alert, Button, Flex, Input, Select, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import type { Paged, PersonView } from '../../../contracts';
+import type { PersonView } from '../../../contracts';
 import { LIMITS } from '../../../contracts';
 import { useI18n } from '../../app/i18n';
 import { formatDate } from '../../app/i18n/format';
 import { filterWidth, useIsMobile } from '../../app/use-is-mobile';
+import { usePagedList } from '../../app/use-paged-list';
 import { orgApi } from './api';
 import { PersonFormModal } from './person-form-modal';
 import type { UnitOption } from './unit-select';
@@ -26,43 +27,15 @@ type Status = 'active' | 'left' | 'all';
 
 /** A paged, searchable list of people, used by the unit's 人员 tab and by the people page. */
 export function PeopleTable({ unitId, subtree, canAdd, addUnit, filters, onChanged }: Props) {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const isMobile = useIsMobile();
   const [q, setQ] = useState('');
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState<Status>('active');
-  // The page resets to 1 whenever a filter changes: it is remembered per filter combination.
-  const filterKey = `${unitId ?? ''}|${subtree}|${search}|${status}`;
-  const [pageState, setPageState] = useState({ filterKey, page: 1 });
-  const page = pageState.filterKey === filterKey ? pageState.page : 1;
-  const setPage = (next: number) => setPageState({ filterKey, page: next });
-  const [pageSize, setPageSize] = useState(20);
-  const [data, setData] = useState<Paged<PersonView> | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // The page resets to 1 whenever a filter changes.
+  const query = useMemo(() => ({ unitId, subtree, q: search || undefined, status }), [unitId, subtree, search, status]);
+  const list = usePagedList(query, (filter, paging, signal) => orgApi.people({ ...filter, ...paging }, signal));
   const [editing, setEditing] = useState<{ person: PersonView | null } | null>(null);
-  const [version, setVersion] = useState(0);
-
-  const load = useCallback(
-    async (signal: AbortSignal) => {
-      setLoading(true);
-      try {
-        setData(await orgApi.people({ unitId, subtree, q: search || undefined, status, page, pageSize }, signal));
-        setError(null);
-      } catch (caught) {
-        if (!signal.aborted) setError(errorText(caught));
-      } finally {
-        if (!signal.aborted) setLoading(false);
-      }
-    },
-    [unitId, subtree, search, status, page, pageSize, errorText],
-  );
-
-  useEffect(() => {
-    const controller = new AbortController();
-    void load(controller.signal);
-    return () => controller.abort();
-  }, [load, version]);
 
   const columns: TableColumnsType<PersonView> = [
     {
@@ -152,26 +125,15 @@ export function PeopleTable({ unitId, subtree, canAdd, addUnit, filters, onChang
           </Button>
         ) : null}
       </Flex>
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
+      {list.error ? <Alert type="error" showIcon title={list.error} style={{ marginBottom: 12 }} /> : null}
       <Table<PersonView>
         rowKey="id"
         size="small"
-        loading={loading}
+        loading={list.loading}
         columns={columns}
-        dataSource={data?.items ?? []}
+        dataSource={list.items}
         scroll={{ x: 'max-content' }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100],
-          showTotal: (total) => t('common.total', { total }),
-          onChange: (nextPage, nextSize) => {
-            setPage(nextPage);
-            setPageSize(nextSize);
-          },
-        }}
+        pagination={list.tablePagination}
       />
       <PersonFormModal
         open={editing !== null}
@@ -180,7 +142,7 @@ export function PeopleTable({ unitId, subtree, canAdd, addUnit, filters, onChang
         onClose={() => setEditing(null)}
         onSaved={() => {
           setEditing(null);
-          setVersion((v) => v + 1);
+          list.reload();
           onChanged?.();
         }}
       />

@@ -1,15 +1,16 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Alert, Button, Card, Checkbox, Flex, Input, List, Pagination, Select, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import type { Paged, RiskLevel, RiskPointDetail, RiskPointView, RiskType } from '../../../contracts';
+import type { RiskLevel, RiskPointDetail, RiskPointView, RiskType } from '../../../contracts';
 import { LIMITS, RISK_LEVELS, RISK_TYPES, RISK_UNIT_LEVELS } from '../../../contracts';
 import { useAuth, useMe } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { formatDate } from '../../app/i18n/format';
 import { PageHeader } from '../../app/components/page-header';
 import { filterWidth, useIsMobile } from '../../app/use-is-mobile';
+import { usePagedList } from '../../app/use-paged-list';
 import { UnitSelect, type UnitOption } from '../org/unit-select';
 import { risksApi } from './api';
 import { RiskLevelTag } from './labels';
@@ -39,17 +40,19 @@ function NextDue({ point }: { point: RiskPointView }) {
 export default function RisksPage() {
   const me = useMe();
   const { can } = useAuth();
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const isMobile = useIsMobile();
   const [params, setParams] = useSearchParams();
   const [filters, setFilters] = useState<Filters>({ unit: null, q: '', overdue: false, status: 'active' });
   const [q, setQ] = useState('');
-  const [pageState, setPageState] = useState({ filters, page: 1, pageSize: 20 });
-  const page = pageState.filters === filters ? pageState.page : 1;
-  const [data, setData] = useState<Paged<RiskPointView> | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // Bumped by edits and checks: the list and the open point's drawer load again.
   const [version, setVersion] = useState(0);
+  const list = usePagedList(
+    filters,
+    (f, paging, signal) =>
+      risksApi.list({ unitId: f.unit?.id, level: f.level, type: f.type, q: f.q || undefined, overdueCheck: f.overdue ? true : undefined, status: f.status, ...paging }, signal),
+    version,
+  );
   const [editing, setEditing] = useState<{ point: RiskPointDetail | null } | null>(null);
   // The open point lives in the address (?id=…), so the map page and links can open it directly.
   const openId = params.get('id') || null;
@@ -64,43 +67,7 @@ export default function RisksPage() {
       { replace: !id },
     );
 
-  const load = useCallback(
-    async (signal: AbortSignal) => {
-      setLoading(true);
-      try {
-        setData(
-          await risksApi.list(
-            {
-              unitId: filters.unit?.id,
-              level: filters.level,
-              type: filters.type,
-              q: filters.q || undefined,
-              overdueCheck: filters.overdue ? true : undefined,
-              status: filters.status,
-              page,
-              pageSize: pageState.pageSize,
-            },
-            signal,
-          ),
-        );
-        setError(null);
-      } catch (caught) {
-        if (!signal.aborted) setError(errorText(caught));
-      } finally {
-        if (!signal.aborted) setLoading(false);
-      }
-    },
-    [filters, page, pageState.pageSize, errorText],
-  );
-
-  useEffect(() => {
-    const controller = new AbortController();
-    void load(controller.signal);
-    return () => controller.abort();
-  }, [load, version]);
-
   const setFilter = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
-  const changePage = (nextPage: number, nextSize: number) => setPageState({ filters, page: nextPage, pageSize: nextSize });
 
   const columns: TableColumnsType<RiskPointView> = [
     { title: t('risks.field.level'), dataIndex: 'level', width: 110, render: (level: RiskLevel) => <RiskLevelTag level={level} /> },
@@ -147,14 +114,6 @@ export default function RisksPage() {
     },
     { title: t('risks.field.nextDue'), key: 'nextDue', render: (_, point) => <NextDue point={point} /> },
   ];
-
-  const pagination = {
-    current: page,
-    pageSize: pageState.pageSize,
-    total: data?.total ?? 0,
-    showTotal: (total: number) => t('common.total', { total }),
-    onChange: changePage,
-  };
 
   return (
     <>
@@ -223,12 +182,12 @@ export default function RisksPage() {
             {t('risks.overdueOnly')}
           </Checkbox>
         </Flex>
-        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
+        {list.error ? <Alert type="error" showIcon title={list.error} style={{ marginBottom: 12 }} /> : null}
         {isMobile ? (
           <>
             <List<RiskPointView>
-              loading={loading}
-              dataSource={data?.items ?? []}
+              loading={list.loading}
+              dataSource={list.items}
               locale={{ emptyText: t('risks.empty') }}
               renderItem={(point) => (
                 <List.Item onClick={() => open(point.id)} style={{ cursor: 'pointer', display: 'block' }}>
@@ -249,19 +208,19 @@ export default function RisksPage() {
                 </List.Item>
               )}
             />
-            <Pagination size="small" align="center" style={{ marginTop: 12 }} simple {...pagination} />
+            <Pagination size="small" align="center" style={{ marginTop: 12 }} simple {...list.pagination} />
           </>
         ) : (
           <Table<RiskPointView>
             rowKey="id"
             size="small"
-            loading={loading}
+            loading={list.loading}
             columns={columns}
-            dataSource={data?.items ?? []}
+            dataSource={list.items}
             scroll={{ x: 'max-content' }}
             locale={{ emptyText: t('risks.empty') }}
             onRow={(point) => ({ onClick: () => open(point.id), style: { cursor: 'pointer' } })}
-            pagination={{ ...pagination, showSizeChanger: true, pageSizeOptions: [20, 50, 100] }}
+            pagination={list.tablePagination}
           />
         )}
       </Card>
