@@ -10,12 +10,14 @@ type SubmitOptions = {
   onError?: (caught: unknown) => void;
 };
 
+export type Submission<V> = { saving: boolean; error: string | null; setError: (error: string | null) => void; submit: (values: V) => Promise<void> };
+
 /**
  * The saving state and error of a form that sends itself to the API. `submit(values)` runs `action`
  * (the request, its success message, closing or refreshing); when it throws, the server's field
  * messages go onto the form's fields (with `form`) and `error` holds the error in the user's language.
  */
-export function useSubmit<V>(form: FormInstance<V> | null, action: (values: V) => Promise<void>, options: SubmitOptions = {}) {
+export function useSubmit<V>(form: FormInstance<V> | null, action: (values: V) => Promise<void>, options: SubmitOptions = {}): Submission<V> {
   const { errorText, locale } = useI18n();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);

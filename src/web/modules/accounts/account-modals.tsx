@@ -1,9 +1,9 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { App, Button, Col, Form, Input, Modal, Radio, Row, Select, Space, Typography, type FormRule } from 'antd';
+import { App, Button, Col, Form, Input, Radio, Row, Select, Space, Typography, type FormRule } from 'antd';
 import { ThunderboltOutlined } from '@ant-design/icons';
 import type { AccountView, PersonView } from '../../../contracts';
 import { LIMITS, Username } from '../../../contracts';
-import { FormError } from '../../app/components/form-error';
+import { FormModal } from '../../app/components/form-modal';
 import { zodRule } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { generatePassword, isStrongPassword } from '../../app/password';
@@ -75,7 +75,7 @@ export function CreateAccountModal({ open, catalog, onClose, onSaved }: Close & 
   const [unitInitial, setUnitInitial] = useState<UnitOption | null>(null);
   const password = usePassword();
 
-  const { saving, error, submit } = useSubmit(
+  const submission = useSubmit(
     form,
     async (values) => {
       await accountsApi.create({
@@ -93,82 +93,77 @@ export function CreateAccountModal({ open, catalog, onClose, onSaved }: Close & 
   );
 
   return (
-    <Modal
+    <FormModal
+      form={form}
+      submission={submission}
       open={open}
       title={t('accounts.add')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      onClose={onClose}
       width={720}
+      initialValues={{ roles: [], password: generatePassword() }}
     >
-      <FormError error={error} />
-      <Form<CreateValues> form={form} layout="vertical" onFinish={submit} preserve={false} initialValues={{ roles: [], password: generatePassword() }}>
-        <Row gutter={16}>
-          <Col xs={24} sm={12}>
-            <Form.Item
-              name="username"
-              label={t('accounts.field.username')}
-              extra={t('accounts.usernameHint', { min: LIMITS.usernameMin, max: LIMITS.usernameMax })}
-              rules={[{ required: true, message: t('common.required') }, zodRule(Username, t('accounts.usernameInvalid'))]}
-            >
-              <Input maxLength={LIMITS.usernameMax} autoComplete="off" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="displayName" label={t('accounts.field.displayName')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
-              <Input maxLength={LIMITS.nameMax} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="unitId" label={t('accounts.field.unit')} rules={[{ required: true, message: t('common.requiredSelect') }]}>
-              <UnitSelect initial={unitInitial} onChange={() => form.setFieldsValue({ personId: null })} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="personId" label={t('accounts.field.person')}>
-              <Select
-                allowClear
-                disabled={!unitId}
-                showSearch={{ optionFilterProp: 'label' }}
-                options={people.map((person) => ({ value: person.id, label: `${person.name} ${person.phone}` }))}
-                onChange={(id: string | undefined) => {
-                  const person = people.find((candidate) => candidate.id === id);
-                  if (person && !form.getFieldValue('displayName')) form.setFieldsValue({ displayName: person.name });
-                }}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24}>
-            <Form.Item
-              name="password"
-              label={t('accounts.field.password')}
-              extra={password.extra}
-              rules={password.rules}
-            >
-              <PasswordInput />
-            </Form.Item>
-          </Col>
-          <Col xs={24}>
-            <Form.Item name="roles" label={t('accounts.field.roles')}>
-              <RoleEditor
-                catalog={catalog}
-                onChange={(grants) => {
-                  // Most accounts belong to the unit of their first role: fill it in when still empty.
-                  const first = grants[0];
-                  if (first && !form.getFieldValue('unitId')) {
-                    setUnitInitial({ id: first.unitId, name: first.unitName, code: first.unitCode });
-                    form.setFieldsValue({ unitId: first.unitId });
-                  }
-                }}
-              />
-            </Form.Item>
-          </Col>
-        </Row>
-      </Form>
-    </Modal>
+      <Row gutter={16}>
+        <Col xs={24} sm={12}>
+          <Form.Item
+            name="username"
+            label={t('accounts.field.username')}
+            extra={t('accounts.usernameHint', { min: LIMITS.usernameMin, max: LIMITS.usernameMax })}
+            rules={[{ required: true, message: t('common.required') }, zodRule(Username, t('accounts.usernameInvalid'))]}
+          >
+            <Input maxLength={LIMITS.usernameMax} autoComplete="off" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="displayName" label={t('accounts.field.displayName')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+            <Input maxLength={LIMITS.nameMax} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="unitId" label={t('accounts.field.unit')} rules={[{ required: true, message: t('common.requiredSelect') }]}>
+            <UnitSelect initial={unitInitial} onChange={() => form.setFieldsValue({ personId: null })} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="personId" label={t('accounts.field.person')}>
+            <Select
+              allowClear
+              disabled={!unitId}
+              showSearch={{ optionFilterProp: 'label' }}
+              options={people.map((person) => ({ value: person.id, label: `${person.name} ${person.phone}` }))}
+              onChange={(id: string | undefined) => {
+                const person = people.find((candidate) => candidate.id === id);
+                if (person && !form.getFieldValue('displayName')) form.setFieldsValue({ displayName: person.name });
+              }}
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Form.Item
+            name="password"
+            label={t('accounts.field.password')}
+            extra={password.extra}
+            rules={password.rules}
+          >
+            <PasswordInput />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Form.Item name="roles" label={t('accounts.field.roles')}>
+            <RoleEditor
+              catalog={catalog}
+              onChange={(grants) => {
+                // Most accounts belong to the unit of their first role: fill it in when still empty.
+                const first = grants[0];
+                if (first && !form.getFieldValue('unitId')) {
+                  setUnitInitial({ id: first.unitId, name: first.unitName, code: first.unitCode });
+                  form.setFieldsValue({ unitId: first.unitId });
+                }
+              }}
+            />
+          </Form.Item>
+        </Col>
+      </Row>
+    </FormModal>
   );
 }
 
@@ -180,7 +175,7 @@ export function EditAccountModal({ account, onClose, onSaved }: Close & { accoun
   const [form] = Form.useForm<EditValues>();
   const people = usePeopleOf(account?.unit.id);
 
-  const { saving, error, submit } = useSubmit(form, async (values) => {
+  const submission = useSubmit(form, async (values) => {
     if (!account) return;
     await accountsApi.update(account.id, { displayName: values.displayName.trim(), personId: values.personId ?? null, status: values.status });
     message.success(t('common.saved'));
@@ -188,25 +183,16 @@ export function EditAccountModal({ account, onClose, onSaved }: Close & { accoun
   });
 
   return (
-    <Modal
+    <FormModal
+      form={form}
+      submission={submission}
       open={account !== null}
       title={t('accounts.edit')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      onClose={onClose}
+      initialValues={account ? { displayName: account.displayName, personId: account.personId, status: account.status } : undefined}
     >
-      <FormError error={error} />
       {account ? (
-        <Form<EditValues>
-          form={form}
-          layout="vertical"
-          onFinish={submit}
-          preserve={false}
-          initialValues={{ displayName: account.displayName, personId: account.personId, status: account.status }}
-        >
+        <>
           <Form.Item label={t('accounts.field.username')}>
             <Typography.Text strong>{account.username}</Typography.Text> · {account.unit.name}
           </Form.Item>
@@ -225,9 +211,9 @@ export function EditAccountModal({ account, onClose, onSaved }: Close & { accoun
               ]}
             />
           </Form.Item>
-        </Form>
+        </>
       ) : null}
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -236,7 +222,7 @@ export function RolesModal({ account, catalog, onClose, onSaved }: Close & { acc
   const { message } = App.useApp();
   const [form] = Form.useForm<{ roles: GrantItem[] }>();
 
-  const { saving, error, submit } = useSubmit(
+  const submission = useSubmit(
     form,
     async (values) => {
       if (!account) return;
@@ -248,26 +234,21 @@ export function RolesModal({ account, catalog, onClose, onSaved }: Close & { acc
   );
 
   return (
-    <Modal
+    <FormModal
+      form={form}
+      submission={submission}
       open={account !== null}
       title={account ? t('accounts.rolesTitle', { name: account.displayName }) : ''}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      onClose={onClose}
       width={720}
+      initialValues={account ? { roles: account.roles } : undefined}
     >
-      <FormError error={error} />
       {account ? (
-        <Form form={form} layout="vertical" onFinish={submit} preserve={false} initialValues={{ roles: account.roles }}>
-          <Form.Item name="roles">
-            <RoleEditor catalog={catalog} />
-          </Form.Item>
-        </Form>
+        <Form.Item name="roles">
+          <RoleEditor catalog={catalog} />
+        </Form.Item>
       ) : null}
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -277,7 +258,7 @@ export function ResetPasswordModal({ account, onClose, onSaved }: Close & { acco
   const [form] = Form.useForm<{ password: string }>();
   const password = usePassword();
 
-  const { saving, error, submit } = useSubmit(form, async (values) => {
+  const submission = useSubmit(form, async (values) => {
     if (!account) return;
     await accountsApi.resetPassword(account.id, values.password);
     modal.success({
@@ -293,27 +274,23 @@ export function ResetPasswordModal({ account, onClose, onSaved }: Close & { acco
   });
 
   return (
-    <Modal
+    <FormModal
+      form={form}
+      submission={submission}
       open={account !== null}
       title={account ? t('accounts.resetTitle', { name: account.displayName }) : ''}
       okText={t('accounts.resetPassword')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      onClose={onClose}
+      initialValues={{ password: generatePassword() }}
     >
-      <FormError error={error} />
-      <Form form={form} layout="vertical" onFinish={submit} preserve={false} initialValues={{ password: generatePassword() }}>
-        <Form.Item
-          name="password"
-          label={t('password.new')}
-          extra={password.extra}
-          rules={password.rules}
-        >
-          <PasswordInput />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="password"
+        label={t('password.new')}
+        extra={password.extra}
+        rules={password.rules}
+      >
+        <PasswordInput />
+      </Form.Item>
+    </FormModal>
   );
 }

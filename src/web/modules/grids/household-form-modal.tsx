@@ -1,7 +1,7 @@
-import { App, Col, Form, Input, InputNumber, Modal, Radio, Row } from 'antd';
+import { App, Col, Form, Input, InputNumber, Radio, Row } from 'antd';
 import type { HouseholdView, UnitDetail } from '../../../contracts';
 import { GRID_LIMITS, LIMITS, Phone } from '../../../contracts';
-import { FormError } from '../../app/components/form-error';
+import { FormModal } from '../../app/components/form-modal';
 import { zodRule } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { useSubmit } from '../../app/use-submit';
@@ -36,7 +36,7 @@ export function HouseholdFormModal({ open, household, scope, onClose, onSaved }:
   const [form] = Form.useForm<Values>();
   const fixedGrid = scope.level === 'grid' ? scope.id : null;
 
-  const { saving, error, submit } = useSubmit(form, async (values) => {
+  const submission = useSubmit(form, async (values) => {
     const common = { address: values.address.trim(), headName: values.headName.trim(), phone: blankToNull(values.phone), members: values.members, notes: blankToNull(values.notes) };
     const saved = household
       ? await gridsApi.updateHousehold(household.id, { ...common, status: values.status })
@@ -46,77 +46,66 @@ export function HouseholdFormModal({ open, household, scope, onClose, onSaved }:
   });
 
   return (
-    <Modal
+    <FormModal
+      form={form}
+      submission={submission}
       open={open}
       title={household ? t('grids.household.edit') : t('grids.household.add')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      onClose={onClose}
       width={600}
+      initialValues={
+        household
+          ? { address: household.address, headName: household.headName, phone: household.phone ?? '', members: household.members, notes: household.notes ?? '', status: household.status }
+          : { members: 1 }
+      }
     >
-      <FormError error={error} />
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        preserve={false}
-        initialValues={
-          household
-            ? { address: household.address, headName: household.headName, phone: household.phone ?? '', members: household.members, notes: household.notes ?? '', status: household.status }
-            : { members: 1 }
-        }
-      >
-        <Row gutter={16}>
-          {household || fixedGrid ? null : (
-            <Col xs={24}>
-              <Form.Item name="unitId" label={t('grids.field.grid')} rules={[{ required: true, message: t('common.requiredSelect') }]}>
-                <GridPicker scope={scope} />
-              </Form.Item>
-            </Col>
-          )}
+      <Row gutter={16}>
+        {household || fixedGrid ? null : (
           <Col xs={24}>
-            <Form.Item name="address" label={t('grids.household.address')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
-              <Input maxLength={LIMITS.addressMax} placeholder={t('grids.household.addressHint')} />
+            <Form.Item name="unitId" label={t('grids.field.grid')} rules={[{ required: true, message: t('common.requiredSelect') }]}>
+              <GridPicker scope={scope} />
             </Form.Item>
           </Col>
+        )}
+        <Col xs={24}>
+          <Form.Item name="address" label={t('grids.household.address')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+            <Input maxLength={LIMITS.addressMax} placeholder={t('grids.household.addressHint')} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="headName" label={t('grids.household.head')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+            <Input maxLength={LIMITS.nameMax} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="phone" label={t('common.phone')} rules={[zodRule(Phone, t('common.invalidPhone'))]}>
+            <Input inputMode="tel" maxLength={LIMITS.phoneMax} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="members" label={t('grids.household.members')} rules={[{ required: true, message: t('common.required') }]}>
+            <InputNumber min={1} max={GRID_LIMITS.membersMax} precision={0} inputMode="numeric" style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        {household ? (
           <Col xs={24} sm={12}>
-            <Form.Item name="headName" label={t('grids.household.head')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
-              <Input maxLength={LIMITS.nameMax} />
+            <Form.Item name="status" label={t('common.status')}>
+              <Radio.Group
+                optionType="button"
+                options={[
+                  { value: 'active', label: t('householdStatus.active') },
+                  { value: 'moved_out', label: t('householdStatus.moved_out') },
+                ]}
+              />
             </Form.Item>
           </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="phone" label={t('common.phone')} rules={[zodRule(Phone, t('common.invalidPhone'))]}>
-              <Input inputMode="tel" maxLength={LIMITS.phoneMax} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="members" label={t('grids.household.members')} rules={[{ required: true, message: t('common.required') }]}>
-              <InputNumber min={1} max={GRID_LIMITS.membersMax} precision={0} inputMode="numeric" style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          {household ? (
-            <Col xs={24} sm={12}>
-              <Form.Item name="status" label={t('common.status')}>
-                <Radio.Group
-                  optionType="button"
-                  options={[
-                    { value: 'active', label: t('householdStatus.active') },
-                    { value: 'moved_out', label: t('householdStatus.moved_out') },
-                  ]}
-                />
-              </Form.Item>
-            </Col>
-          ) : null}
-          <Col xs={24}>
-            <Form.Item name="notes" label={t('common.notes')}>
-              <Input.TextArea maxLength={LIMITS.notesMax} showCount autoSize={{ minRows: 2, maxRows: 5 }} />
-            </Form.Item>
-          </Col>
-        </Row>
-      </Form>
-    </Modal>
+        ) : null}
+        <Col xs={24}>
+          <Form.Item name="notes" label={t('common.notes')}>
+            <Input.TextArea maxLength={LIMITS.notesMax} showCount autoSize={{ minRows: 2, maxRows: 5 }} />
+          </Form.Item>
+        </Col>
+      </Row>
+    </FormModal>
   );
 }

@@ -1,7 +1,7 @@
-import { App, Col, Form, Input, Modal, Radio, Row, Select } from 'antd';
+import { App, Col, Form, Input, Radio, Row, Select } from 'antd';
 import type { UnitDetail, VulnerableCategory, VulnerableView } from '../../../contracts';
 import { LIMITS, Phone, VULNERABLE_CATEGORIES } from '../../../contracts';
-import { FormError } from '../../app/components/form-error';
+import { FormModal } from '../../app/components/form-modal';
 import { zodRule } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { useSubmit } from '../../app/use-submit';
@@ -39,7 +39,7 @@ export function VulnerableFormModal({ open, person, scope, onClose, onSaved }: P
   const chosenGrid = Form.useWatch('unitId', form);
   const gridId = fixedGrid ?? chosenGrid;
 
-  const { saving, error, submit } = useSubmit(form, async (values) => {
+  const submission = useSubmit(form, async (values) => {
     const common = {
       name: values.name.trim(),
       category: values.category,
@@ -54,94 +54,83 @@ export function VulnerableFormModal({ open, person, scope, onClose, onSaved }: P
   });
 
   return (
-    <Modal
+    <FormModal
+      form={form}
+      submission={submission}
       open={open}
       title={person ? t('grids.vulnerable.edit') : t('grids.vulnerable.add')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      onClose={onClose}
       width={640}
+      onValuesChange={(changed: Partial<Values>) => {
+        // Another grid has other households and other people to look after them.
+        if ('unitId' in changed) form.setFieldsValue({ householdId: null, responsiblePersonId: null });
+      }}
+      initialValues={
+        person
+          ? {
+              name: person.name,
+              category: person.category,
+              phone: person.phone ?? '',
+              householdId: person.household?.id ?? null,
+              responsiblePersonId: person.responsible?.id ?? null,
+              notes: person.notes ?? '',
+              status: person.status,
+            }
+          : { category: 'elderly_alone' }
+      }
     >
-      <FormError error={error} />
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        preserve={false}
-        onValuesChange={(changed: Partial<Values>) => {
-          // Another grid has other households and other people to look after them.
-          if ('unitId' in changed) form.setFieldsValue({ householdId: null, responsiblePersonId: null });
-        }}
-        initialValues={
-          person
-            ? {
-                name: person.name,
-                category: person.category,
-                phone: person.phone ?? '',
-                householdId: person.household?.id ?? null,
-                responsiblePersonId: person.responsible?.id ?? null,
-                notes: person.notes ?? '',
-                status: person.status,
-              }
-            : { category: 'elderly_alone' }
-        }
-      >
-        <Row gutter={16}>
-          {fixedGrid ? null : (
-            <Col xs={24}>
-              <Form.Item name="unitId" label={t('grids.field.grid')} rules={[{ required: true, message: t('common.requiredSelect') }]}>
-                <GridPicker scope={scope} />
-              </Form.Item>
-            </Col>
-          )}
-          <Col xs={24} sm={12}>
-            <Form.Item name="name" label={t('grids.vulnerable.name')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
-              <Input maxLength={LIMITS.nameMax} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="category" label={t('grids.vulnerable.category')} rules={[{ required: true, message: t('common.requiredSelect') }]}>
-              <Select<VulnerableCategory> options={VULNERABLE_CATEGORIES.map((c) => ({ value: c, label: <CategoryTag category={c} /> }))} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="phone" label={t('common.phone')} rules={[zodRule(Phone, t('common.invalidPhone'))]}>
-              <Input inputMode="tel" maxLength={LIMITS.phoneMax} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="householdId" label={t('grids.vulnerable.household')}>
-              <HouseholdPicker gridId={gridId} initial={person?.household ? householdOption(person.household) : null} />
-            </Form.Item>
-          </Col>
+      <Row gutter={16}>
+        {fixedGrid ? null : (
           <Col xs={24}>
-            <Form.Item name="responsiblePersonId" label={t('grids.vulnerable.responsible')} extra={t('grids.vulnerable.responsibleHint')}>
-              <ResponsiblePicker gridId={gridId} initial={person?.responsible ? personOption(person.responsible) : null} />
+            <Form.Item name="unitId" label={t('grids.field.grid')} rules={[{ required: true, message: t('common.requiredSelect') }]}>
+              <GridPicker scope={scope} />
             </Form.Item>
           </Col>
+        )}
+        <Col xs={24} sm={12}>
+          <Form.Item name="name" label={t('grids.vulnerable.name')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+            <Input maxLength={LIMITS.nameMax} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="category" label={t('grids.vulnerable.category')} rules={[{ required: true, message: t('common.requiredSelect') }]}>
+            <Select<VulnerableCategory> options={VULNERABLE_CATEGORIES.map((c) => ({ value: c, label: <CategoryTag category={c} /> }))} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="phone" label={t('common.phone')} rules={[zodRule(Phone, t('common.invalidPhone'))]}>
+            <Input inputMode="tel" maxLength={LIMITS.phoneMax} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="householdId" label={t('grids.vulnerable.household')}>
+            <HouseholdPicker gridId={gridId} initial={person?.household ? householdOption(person.household) : null} />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Form.Item name="responsiblePersonId" label={t('grids.vulnerable.responsible')} extra={t('grids.vulnerable.responsibleHint')}>
+            <ResponsiblePicker gridId={gridId} initial={person?.responsible ? personOption(person.responsible) : null} />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Form.Item name="notes" label={t('common.notes')}>
+            <Input.TextArea maxLength={LIMITS.notesMax} showCount autoSize={{ minRows: 2, maxRows: 5 }} placeholder={t('grids.vulnerable.notesHint')} />
+          </Form.Item>
+        </Col>
+        {person ? (
           <Col xs={24}>
-            <Form.Item name="notes" label={t('common.notes')}>
-              <Input.TextArea maxLength={LIMITS.notesMax} showCount autoSize={{ minRows: 2, maxRows: 5 }} placeholder={t('grids.vulnerable.notesHint')} />
+            <Form.Item name="status" label={t('common.status')}>
+              <Radio.Group
+                optionType="button"
+                options={[
+                  { value: 'active', label: t('vulnerableStatus.active') },
+                  { value: 'removed', label: t('vulnerableStatus.removed') },
+                ]}
+              />
             </Form.Item>
           </Col>
-          {person ? (
-            <Col xs={24}>
-              <Form.Item name="status" label={t('common.status')}>
-                <Radio.Group
-                  optionType="button"
-                  options={[
-                    { value: 'active', label: t('vulnerableStatus.active') },
-                    { value: 'removed', label: t('vulnerableStatus.removed') },
-                  ]}
-                />
-              </Form.Item>
-            </Col>
-          ) : null}
-        </Row>
-      </Form>
-    </Modal>
+        ) : null}
+      </Row>
+    </FormModal>
   );
 }

@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
-import { App, DatePicker, Form, Input, Modal, Radio, Select, Spin, Typography, type UploadFile } from 'antd';
+import { App, DatePicker, Form, Input, Radio, Select, Spin, Typography, type UploadFile } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { HazardAction, HazardActionName, HazardDetail, HazardLevel, HazardSummary, PersonView } from '../../../contracts';
 import { HAZARD_LIMITS, LIMITS } from '../../../contracts';
-import { FormError } from '../../app/components/form-error';
+import { FormModal } from '../../app/components/form-modal';
 import { useI18n } from '../../app/i18n';
 import { useSubmit } from '../../app/use-submit';
 import { orgApi } from '../org/api';
@@ -93,13 +93,15 @@ export function ActionModal({ hazard, action, onClose, onDone }: Props) {
   // One id per opening of the form: a double click or a retry after a lost answer applies once.
   const eventId = useMemo(() => (action ? newId() : ''), [action]);
 
-  const { saving, error, setError, submit } = useSubmit(form, async (values) => {
+  const submission = useSubmit(form, async (values) => {
     if (!action) return;
     const next = await hazardsApi.act(hazard.id, toAction(action, values, eventId));
     message.success(t('hz.action.done', { action: t(`hz.action.${action}`) }));
     onDone(next);
   });
 
+  // A new action starts without the last one's error.
+  const { setError } = submission;
   useEffect(() => setError(null), [action, setError]);
   if (!action) return null;
   const needs = NEEDS[action];
@@ -108,60 +110,56 @@ export function ActionModal({ hazard, action, onClose, onDone }: Props) {
   const required = { required: true, whitespace: true, message: t('common.required') };
 
   return (
-    <Modal
+    <FormModal
+      form={form}
+      submission={submission}
       open
       title={`${label} · ${hazard.code}`}
       okText={label}
       okButtonProps={{ danger: action === 'reject' || action === 'fail' || action === 'deny' }}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      onClose={onClose}
       width={action === 'assign' ? 640 : 520}
+      initialValues={{ level: hazard.level ?? hazard.suggestedLevel, photos: [], responsibleUnitId: action === 'assign' ? hazard.unit.id : undefined }}
     >
-      <FormError error={error} />
-      <Form<Values> form={form} layout="vertical" onFinish={submit} preserve={false} initialValues={{ level: hazard.level ?? hazard.suggestedLevel, photos: [], responsibleUnitId: action === 'assign' ? hazard.unit.id : undefined }}>
-        {action === 'merge' ? (
-          <Form.Item name="intoId" label={t('hz.field.mergeInto')} rules={[{ required: true, message: t('common.requiredSelect') }]}>
-            <MergeTargetSelect self={hazard.id} />
-          </Form.Item>
-        ) : null}
-        {action === 'grade' ? (
-          <Form.Item name="level" label={t('hz.field.level')} extra={t('hz.field.levelMajorHint')} rules={[{ required: true, message: t('common.requiredSelect') }]}>
-            <Radio.Group
-              optionType="button"
-              buttonStyle="solid"
-              options={[
-                { value: 'general', label: t('hz.level.general') },
-                { value: 'major', label: t('hz.level.major') },
-              ]}
-            />
-          </Form.Item>
-        ) : null}
-        {action === 'assign' ? <AssignFields hazard={hazard} /> : null}
-        {needs.text === 'reason' ? (
-          <Form.Item name="reason" label={t('hz.field.reason')} rules={[required]}>
-            <Input.TextArea maxLength={HAZARD_LIMITS.noteMax} showCount autoSize={{ minRows: 2, maxRows: 6 }} />
-          </Form.Item>
-        ) : (
-          <Form.Item name="note" label={t('hz.field.note')} rules={needs.text === 'noteRequired' ? [required] : []}>
-            <Input.TextArea maxLength={HAZARD_LIMITS.noteMax} showCount autoSize={{ minRows: 2, maxRows: 6 }} />
-          </Form.Item>
-        )}
-        {needs.photos ? (
-          <Form.Item
-            name="photos"
-            label={t('hz.field.photos')}
-            valuePropName="fileList"
-            trigger="onChange"
-            rules={[{ validator: async (_r, list: UploadFile[] | undefined) => (stillUploading(list) ? Promise.reject(new Error(t('hz.field.uploading'))) : undefined) }]}
-          >
-            <PhotoUpload />
-          </Form.Item>
-        ) : null}
-      </Form>
-    </Modal>
+      {action === 'merge' ? (
+        <Form.Item name="intoId" label={t('hz.field.mergeInto')} rules={[{ required: true, message: t('common.requiredSelect') }]}>
+          <MergeTargetSelect self={hazard.id} />
+        </Form.Item>
+      ) : null}
+      {action === 'grade' ? (
+        <Form.Item name="level" label={t('hz.field.level')} extra={t('hz.field.levelMajorHint')} rules={[{ required: true, message: t('common.requiredSelect') }]}>
+          <Radio.Group
+            optionType="button"
+            buttonStyle="solid"
+            options={[
+              { value: 'general', label: t('hz.level.general') },
+              { value: 'major', label: t('hz.level.major') },
+            ]}
+          />
+        </Form.Item>
+      ) : null}
+      {action === 'assign' ? <AssignFields hazard={hazard} /> : null}
+      {needs.text === 'reason' ? (
+        <Form.Item name="reason" label={t('hz.field.reason')} rules={[required]}>
+          <Input.TextArea maxLength={HAZARD_LIMITS.noteMax} showCount autoSize={{ minRows: 2, maxRows: 6 }} />
+        </Form.Item>
+      ) : (
+        <Form.Item name="note" label={t('hz.field.note')} rules={needs.text === 'noteRequired' ? [required] : []}>
+          <Input.TextArea maxLength={HAZARD_LIMITS.noteMax} showCount autoSize={{ minRows: 2, maxRows: 6 }} />
+        </Form.Item>
+      )}
+      {needs.photos ? (
+        <Form.Item
+          name="photos"
+          label={t('hz.field.photos')}
+          valuePropName="fileList"
+          trigger="onChange"
+          rules={[{ validator: async (_r, list: UploadFile[] | undefined) => (stillUploading(list) ? Promise.reject(new Error(t('hz.field.uploading'))) : undefined) }]}
+        >
+          <PhotoUpload />
+        </Form.Item>
+      ) : null}
+    </FormModal>
   );
 }
 

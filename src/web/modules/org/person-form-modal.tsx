@@ -1,7 +1,7 @@
-import { App, Col, Form, Input, Modal, Radio, Row } from 'antd';
+import { App, Col, Form, Input, Radio, Row } from 'antd';
 import type { PersonCreate, PersonUpdate, PersonView } from '../../../contracts';
 import { LIMITS, Phone } from '../../../contracts';
-import { FormError } from '../../app/components/form-error';
+import { FormModal } from '../../app/components/form-modal';
 import { zodRule } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { useSubmit } from '../../app/use-submit';
@@ -35,7 +35,7 @@ export function PersonFormModal({ open, person, unit, onClose, onSaved }: Props)
   const { message } = App.useApp();
   const [form] = Form.useForm<PersonFormValues>();
 
-  const { saving, error, submit } = useSubmit(form, async (values) => {
+  const submission = useSubmit(form, async (values) => {
     const common = {
       name: values.name.trim(),
       phone: values.phone.trim(),
@@ -58,82 +58,71 @@ export function PersonFormModal({ open, person, unit, onClose, onSaved }: Props)
   });
 
   return (
-    <Modal
+    <FormModal
+      form={form}
+      submission={submission}
       open={open}
       title={person ? t('people.edit') : t('people.add')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      onClose={onClose}
       width={600}
+      initialValues={
+        person
+          ? { name: person.name, phone: person.phone, gender: person.gender, title: person.title ?? '', notes: person.notes ?? '', status: person.status }
+          : { unitId: unit?.id }
+      }
     >
-      <FormError error={error} />
-      <Form<PersonFormValues>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        preserve={false}
-        initialValues={
-          person
-            ? { name: person.name, phone: person.phone, gender: person.gender, title: person.title ?? '', notes: person.notes ?? '', status: person.status }
-            : { unitId: unit?.id }
-        }
-      >
-        <Row gutter={16}>
-          {person || unit ? null : (
-            <Col xs={24}>
-              <Form.Item name="unitId" label={t('people.field.unit')} rules={[{ required: true, message: t('common.requiredSelect') }]}>
-                <UnitSelect />
-              </Form.Item>
-            </Col>
-          )}
-          <Col xs={24} sm={12}>
-            <Form.Item name="name" label={t('people.field.name')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
-              <Input maxLength={LIMITS.nameMax} />
+      <Row gutter={16}>
+        {person || unit ? null : (
+          <Col xs={24}>
+            <Form.Item name="unitId" label={t('people.field.unit')} rules={[{ required: true, message: t('common.requiredSelect') }]}>
+              <UnitSelect />
             </Form.Item>
           </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="phone" label={t('people.field.phone')} rules={[{ required: true, whitespace: true, message: t('common.required') }, zodRule(Phone, t('common.invalidPhone'))]}>
-              <Input inputMode="tel" maxLength={LIMITS.phoneMax} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="title" label={t('people.field.title')}>
-              <Input maxLength={LIMITS.nameMax} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="gender" label={t('people.field.gender')}>
+        )}
+        <Col xs={24} sm={12}>
+          <Form.Item name="name" label={t('people.field.name')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+            <Input maxLength={LIMITS.nameMax} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="phone" label={t('people.field.phone')} rules={[{ required: true, whitespace: true, message: t('common.required') }, zodRule(Phone, t('common.invalidPhone'))]}>
+            <Input inputMode="tel" maxLength={LIMITS.phoneMax} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="title" label={t('people.field.title')}>
+            <Input maxLength={LIMITS.nameMax} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="gender" label={t('people.field.gender')}>
+            <Radio.Group
+              options={[
+                { value: 'male', label: t('gender.male') },
+                { value: 'female', label: t('gender.female') },
+              ]}
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Form.Item name="notes" label={t('common.notes')}>
+            <Input.TextArea maxLength={LIMITS.notesMax} showCount autoSize={{ minRows: 2, maxRows: 5 }} />
+          </Form.Item>
+        </Col>
+        {person ? (
+          <Col xs={24}>
+            <Form.Item name="status" label={t('common.status')}>
               <Radio.Group
+                optionType="button"
                 options={[
-                  { value: 'male', label: t('gender.male') },
-                  { value: 'female', label: t('gender.female') },
+                  { value: 'active', label: t('personStatus.active') },
+                  { value: 'left', label: t('personStatus.left') },
                 ]}
               />
             </Form.Item>
           </Col>
-          <Col xs={24}>
-            <Form.Item name="notes" label={t('common.notes')}>
-              <Input.TextArea maxLength={LIMITS.notesMax} showCount autoSize={{ minRows: 2, maxRows: 5 }} />
-            </Form.Item>
-          </Col>
-          {person ? (
-            <Col xs={24}>
-              <Form.Item name="status" label={t('common.status')}>
-                <Radio.Group
-                  optionType="button"
-                  options={[
-                    { value: 'active', label: t('personStatus.active') },
-                    { value: 'left', label: t('personStatus.left') },
-                  ]}
-                />
-              </Form.Item>
-            </Col>
-          ) : null}
-        </Row>
-      </Form>
-    </Modal>
+        ) : null}
+      </Row>
+    </FormModal>
   );
 }

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import { App, Col, Form, Input, InputNumber, Modal, Radio, Row, Select } from 'antd';
+import { App, Col, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
 import type { PersonView, PostCreate, PostDuty, PostView } from '../../../contracts';
 import { LIMITS, Phone, POST_DUTIES } from '../../../contracts';
-import { FormError } from '../../app/components/form-error';
+import { FormModal } from '../../app/components/form-modal';
 import { zodRule } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { useSubmit } from '../../app/use-submit';
@@ -53,7 +53,7 @@ export function PostFormModal({ unitId, post, open, onClose, onSaved }: Props) {
     return () => controller.abort();
   }, [open, unitId]);
 
-  const { saving, error, submit } = useSubmit(form, async (values) => {
+  const submission = useSubmit(form, async (values) => {
     if (post) await orgApi.updatePost(post.id, toBody(values));
     else await orgApi.createPost(unitId, toBody(values));
     message.success(t('common.saved'));
@@ -66,73 +66,62 @@ export function PostFormModal({ unitId, post, open, onClose, onSaved }: Props) {
   }
 
   return (
-    <Modal
+    <FormModal
+      form={form}
+      submission={submission}
       open={open}
       title={post ? t('posts.edit') : t('posts.add')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      onClose={onClose}
       width={640}
+      initialValues={
+        post
+          ? { title: post.title, employment: post.employment, duties: post.duties, phone: post.phone ?? '', personId: post.person?.id ?? null, sortOrder: post.sortOrder }
+          : { employment: 'full_time', duties: [] }
+      }
     >
-      <FormError error={error} />
-      <Form<PostFormValues>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        preserve={false}
-        initialValues={
-          post
-            ? { title: post.title, employment: post.employment, duties: post.duties, phone: post.phone ?? '', personId: post.person?.id ?? null, sortOrder: post.sortOrder }
-            : { employment: 'full_time', duties: [] }
-        }
-      >
-        <Row gutter={16}>
-          <Col xs={24} sm={14}>
-            <Form.Item name="title" label={t('posts.field.title')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
-              <Input maxLength={LIMITS.nameMax} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={10}>
-            <Form.Item name="employment" label={t('posts.field.employment')} rules={[{ required: true, message: t('common.requiredSelect') }]}>
-              <Radio.Group
-                optionType="button"
-                options={[
-                  { value: 'full_time', label: t('employment.full_time') },
-                  { value: 'part_time', label: t('employment.part_time') },
-                ]}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24}>
-            <Form.Item
-              name="duties"
-              label={t('posts.field.duties')}
-              rules={[
-                { required: true, type: 'array', min: 1, message: t('common.requiredSelect') },
-                { type: 'array', max: LIMITS.dutiesPerPostMax },
+      <Row gutter={16}>
+        <Col xs={24} sm={14}>
+          <Form.Item name="title" label={t('posts.field.title')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+            <Input maxLength={LIMITS.nameMax} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={10}>
+          <Form.Item name="employment" label={t('posts.field.employment')} rules={[{ required: true, message: t('common.requiredSelect') }]}>
+            <Radio.Group
+              optionType="button"
+              options={[
+                { value: 'full_time', label: t('employment.full_time') },
+                { value: 'part_time', label: t('employment.part_time') },
               ]}
-            >
-              <Select mode="multiple" options={POST_DUTIES.map((duty) => ({ value: duty, label: t(`duty.${duty}`) }))} maxCount={LIMITS.dutiesPerPostMax} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={14}>
-            <Form.Item name="personId" label={t('posts.field.person')} extra={t('posts.personHint')}>
-              <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={personOptions} placeholder={t('posts.vacant')} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={10}>
-            <Form.Item name="phone" label={t('posts.field.phone')} rules={[zodRule(Phone, t('common.invalidPhone'))]}>
-              <Input inputMode="tel" maxLength={LIMITS.phoneMax} />
-            </Form.Item>
-            <Form.Item name="sortOrder" label={t('posts.field.sortOrder')}>
-              <InputNumber min={0} max={9999} precision={0} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-        </Row>
-      </Form>
-    </Modal>
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Form.Item
+            name="duties"
+            label={t('posts.field.duties')}
+            rules={[
+              { required: true, type: 'array', min: 1, message: t('common.requiredSelect') },
+              { type: 'array', max: LIMITS.dutiesPerPostMax },
+            ]}
+          >
+            <Select mode="multiple" options={POST_DUTIES.map((duty) => ({ value: duty, label: t(`duty.${duty}`) }))} maxCount={LIMITS.dutiesPerPostMax} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={14}>
+          <Form.Item name="personId" label={t('posts.field.person')} extra={t('posts.personHint')}>
+            <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={personOptions} placeholder={t('posts.vacant')} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={10}>
+          <Form.Item name="phone" label={t('posts.field.phone')} rules={[zodRule(Phone, t('common.invalidPhone'))]}>
+            <Input inputMode="tel" maxLength={LIMITS.phoneMax} />
+          </Form.Item>
+          <Form.Item name="sortOrder" label={t('posts.field.sortOrder')}>
+            <InputNumber min={0} max={9999} precision={0} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+      </Row>
+    </FormModal>
   );
 }

@@ -4,6 +4,7 @@ import { ArrowRightOutlined, PlusOutlined, RollbackOutlined, StopOutlined } from
 import type { UnitDetail, UnitLevel } from '../../../contracts';
 import { CHILD_LEVEL, LIMITS, UNIT_KINDS, UNIT_LEVELS } from '../../../contracts';
 import { FormError } from '../../app/components/form-error';
+import { FormModal } from '../../app/components/form-modal';
 import { useI18n } from '../../app/i18n';
 import { useSubmit } from '../../app/use-submit';
 import { orgApi } from './api';
@@ -23,7 +24,7 @@ export function AddChildButton({ detail, onChanged, block }: { detail: UnitDetai
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<UnitFormValues>();
-  const { saving, error, submit } = useSubmit(form, async (values) => {
+  const submission = useSubmit(form, async (values) => {
     await orgApi.createUnit(toUnitCreate(values, detail.id));
     message.success(t('org.created'));
     setOpen(false);
@@ -38,28 +39,17 @@ export function AddChildButton({ detail, onChanged, block }: { detail: UnitDetai
       <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} block={block}>
         {t('org.addChild')}
       </Button>
-      <Modal
+      <FormModal
+        form={form}
+        submission={submission}
         open={open}
         title={t('org.addChildTitle', { name: detail.name, level: t(`level.${childLevel}`) })}
-        okText={t('common.save')}
-        cancelText={t('common.cancel')}
-        confirmLoading={saving}
-        onOk={() => form.submit()}
-        onCancel={() => setOpen(false)}
-        destroyOnHidden
+        onClose={() => setOpen(false)}
         width={640}
+        initialValues={{ kind: UNIT_KINDS[childLevel][0], code: childCodePrefix(detail) }}
       >
-        <FormError error={error} />
-        <Form<UnitFormValues>
-          form={form}
-          layout="vertical"
-          onFinish={submit}
-          initialValues={{ kind: UNIT_KINDS[childLevel][0], code: childCodePrefix(detail) }}
-          preserve={false}
-        >
-          <UnitFields level={childLevel} parent={detail} />
-        </Form>
-      </Modal>
+        <UnitFields level={childLevel} parent={detail} />
+      </FormModal>
     </>
   );
 }
@@ -147,7 +137,7 @@ export function RetireButton({ detail, onChanged }: { detail: UnitDetail; onChan
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<{ reason: string }>();
-  const { saving, error, submit } = useSubmit(form, async (values) => {
+  const submission = useSubmit(form, async (values) => {
     const updated = await orgApi.retireUnit(detail.id, values.reason.trim());
     message.success(t('org.retired'));
     setOpen(false);
@@ -177,25 +167,20 @@ export function RetireButton({ detail, onChanged }: { detail: UnitDetail; onChan
       <Button danger icon={<StopOutlined />} onClick={() => setOpen(true)}>
         {t('org.retire')}
       </Button>
-      <Modal
+      <FormModal
+        form={form}
+        submission={submission}
         open={open}
         title={t('org.retireTitle', { name: detail.name })}
         okText={t('org.retire')}
         okButtonProps={{ danger: true }}
-        cancelText={t('common.cancel')}
-        confirmLoading={saving}
-        onOk={() => form.submit()}
-        onCancel={() => setOpen(false)}
-        destroyOnHidden
+        onClose={() => setOpen(false)}
+        intro={<Typography.Paragraph type="secondary">{t('org.retireHint')}</Typography.Paragraph>}
       >
-        <Typography.Paragraph type="secondary">{t('org.retireHint')}</Typography.Paragraph>
-        <FormError error={error} />
-        <Form form={form} layout="vertical" onFinish={submit} preserve={false}>
-          <Form.Item name="reason" label={t('org.retireReason')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
-            <Input.TextArea maxLength={LIMITS.reasonMax} showCount autoSize={{ minRows: 2, maxRows: 5 }} />
-          </Form.Item>
-        </Form>
-      </Modal>
+        <Form.Item name="reason" label={t('org.retireReason')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+          <Input.TextArea maxLength={LIMITS.reasonMax} showCount autoSize={{ minRows: 2, maxRows: 5 }} />
+        </Form.Item>
+      </FormModal>
     </>
   );
 }

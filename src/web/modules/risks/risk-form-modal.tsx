@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
-import { App, Button, Col, Form, Input, InputNumber, Modal, Radio, Row, Select, Space, Typography } from 'antd';
+import { App, Button, Col, Form, Input, InputNumber, Radio, Row, Select, Space, Typography } from 'antd';
 import type { FormInstance } from 'antd';
 import type { RiskCreate, RiskLevel, RiskMapPoint, RiskPointDetail, RiskType, RiskUpdate } from '../../../contracts';
 import { LIMITS, RISK_LEVELS, RISK_LIMITS, RISK_TYPES } from '../../../contracts';
 import { ApiError } from '../../app/api';
-import { FormError } from '../../app/components/form-error';
+import { FormModal } from '../../app/components/form-modal';
 import { useI18n } from '../../app/i18n';
 import { lazyMap } from '../../app/map/lazy-map';
 import { useIsMobile } from '../../app/use-is-mobile';
@@ -104,7 +104,7 @@ export function RiskFormModal({ open, point, defaultUnit, onClose, onSaved }: Pr
     return () => controller.abort();
   }, [open, point?.id]);
 
-  const { saving, error, submit } = useSubmit(
+  const submission = useSubmit(
     form,
     async (values) => {
       const common = {
@@ -152,83 +152,78 @@ export function RiskFormModal({ open, point, defaultUnit, onClose, onSaved }: Pr
     : { unitId: defaultUnit?.id, level: 'general', type: 'geological', checkCycleDays: 30 };
 
   return (
-    <Modal
+    <FormModal
+      form={form}
+      submission={submission}
       open={open}
       title={point ? t('risks.edit') : t('risks.add')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      onClose={onClose}
       width={760}
       style={isMobile ? { top: 12 } : undefined}
+      initialValues={initialValues}
     >
-      <FormError error={error} />
-      <Form<Values> form={form} layout="vertical" onFinish={submit} preserve={false} initialValues={initialValues}>
-        <Row gutter={16}>
-          <Col xs={24} md={12}>
-            {point ? (
-              <Form.Item label={t('risks.field.unit')}>
-                <Input value={point.unit.name} disabled />
+      <Row gutter={16}>
+        <Col xs={24} md={12}>
+          {point ? (
+            <Form.Item label={t('risks.field.unit')}>
+              <Input value={point.unit.name} disabled />
+            </Form.Item>
+          ) : (
+            <Form.Item name="unitId" label={t('risks.field.unit')} extra={t('risks.unitHint')} rules={[{ required: true, message: t('common.requiredSelect') }]}>
+              <UnitSelect initial={defaultUnit ?? null} />
+            </Form.Item>
+          )}
+          <Form.Item name="name" label={t('risks.field.name')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+            <Input maxLength={LIMITS.nameMax} />
+          </Form.Item>
+          <Form.Item name="type" label={t('risks.field.type')} rules={[{ required: true, message: t('common.requiredSelect') }]}>
+            <Select<RiskType> options={RISK_TYPES.map((type) => ({ value: type, label: t(`riskType.${type}`) }))} />
+          </Form.Item>
+          <Form.Item name="level" label={t('risks.field.level')} rules={[{ required: true, message: t('common.requiredSelect') }]}>
+            <Radio.Group
+              optionType="button"
+              buttonStyle="solid"
+              options={RISK_LEVELS.map((l) => ({
+                value: l,
+                label: (
+                  <span>
+                    <span aria-hidden style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 5, background: levelFill(l).bg, marginInlineEnd: 6 }} />
+                    {t(`riskLevel.${l}`)}
+                  </span>
+                ),
+              }))}
+            />
+          </Form.Item>
+          <Form.Item name="responsiblePersonId" label={t('risks.field.person')} rules={[{ required: true, message: t('common.requiredSelect') }]}>
+            <PersonSelect
+              initial={point ? { id: point.responsiblePerson.id, name: point.responsiblePerson.name, phone: point.responsiblePerson.phone, unitName: point.responsiblePerson.unitName } : null}
+            />
+          </Form.Item>
+          <Form.Item label={t('risks.field.cycle')} required>
+            <Space wrap>
+              <Form.Item name="checkCycleDays" noStyle rules={[{ required: true, message: t('common.required') }]}>
+                <InputNumber min={RISK_LIMITS.cycleDaysMin} max={RISK_LIMITS.cycleDaysMax} precision={0} suffix={t('risks.daysUnit')} style={{ width: 110 }} />
               </Form.Item>
-            ) : (
-              <Form.Item name="unitId" label={t('risks.field.unit')} extra={t('risks.unitHint')} rules={[{ required: true, message: t('common.requiredSelect') }]}>
-                <UnitSelect initial={defaultUnit ?? null} />
-              </Form.Item>
-            )}
-            <Form.Item name="name" label={t('risks.field.name')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
-              <Input maxLength={LIMITS.nameMax} />
-            </Form.Item>
-            <Form.Item name="type" label={t('risks.field.type')} rules={[{ required: true, message: t('common.requiredSelect') }]}>
-              <Select<RiskType> options={RISK_TYPES.map((type) => ({ value: type, label: t(`riskType.${type}`) }))} />
-            </Form.Item>
-            <Form.Item name="level" label={t('risks.field.level')} rules={[{ required: true, message: t('common.requiredSelect') }]}>
-              <Radio.Group
-                optionType="button"
-                buttonStyle="solid"
-                options={RISK_LEVELS.map((l) => ({
-                  value: l,
-                  label: (
-                    <span>
-                      <span aria-hidden style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 5, background: levelFill(l).bg, marginInlineEnd: 6 }} />
-                      {t(`riskLevel.${l}`)}
-                    </span>
-                  ),
-                }))}
-              />
-            </Form.Item>
-            <Form.Item name="responsiblePersonId" label={t('risks.field.person')} rules={[{ required: true, message: t('common.requiredSelect') }]}>
-              <PersonSelect
-                initial={point ? { id: point.responsiblePerson.id, name: point.responsiblePerson.name, phone: point.responsiblePerson.phone, unitName: point.responsiblePerson.unitName } : null}
-              />
-            </Form.Item>
-            <Form.Item label={t('risks.field.cycle')} required>
-              <Space wrap>
-                <Form.Item name="checkCycleDays" noStyle rules={[{ required: true, message: t('common.required') }]}>
-                  <InputNumber min={RISK_LIMITS.cycleDaysMin} max={RISK_LIMITS.cycleDaysMax} precision={0} suffix={t('risks.daysUnit')} style={{ width: 110 }} />
-                </Form.Item>
-                {RISK_LIMITS.cyclePresets.map((days) => (
-                  <Button key={days} size="small" onClick={() => form.setFieldsValue({ checkCycleDays: days })}>
-                    {t(`risks.cyclePreset.${days}`)}
-                  </Button>
-                ))}
-              </Space>
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <LocationField form={form} level={level} others={others} />
-            <Form.Item name="address" label={t('risks.field.address')}>
-              <Input maxLength={LIMITS.addressMax} />
-            </Form.Item>
-          </Col>
-          <Col xs={24}>
-            <Form.Item name="controlMeasures" label={t('risks.field.measures')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
-              <Input.TextArea maxLength={RISK_LIMITS.measuresMax} showCount autoSize={{ minRows: 3, maxRows: 8 }} />
-            </Form.Item>
-          </Col>
-        </Row>
-      </Form>
-    </Modal>
+              {RISK_LIMITS.cyclePresets.map((days) => (
+                <Button key={days} size="small" onClick={() => form.setFieldsValue({ checkCycleDays: days })}>
+                  {t(`risks.cyclePreset.${days}`)}
+                </Button>
+              ))}
+            </Space>
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <LocationField form={form} level={level} others={others} />
+          <Form.Item name="address" label={t('risks.field.address')}>
+            <Input maxLength={LIMITS.addressMax} />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Form.Item name="controlMeasures" label={t('risks.field.measures')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+            <Input.TextArea maxLength={RISK_LIMITS.measuresMax} showCount autoSize={{ minRows: 3, maxRows: 8 }} />
+          </Form.Item>
+        </Col>
+      </Row>
+    </FormModal>
   );
 }
