@@ -58,3 +58,6 @@ export function zodRule(schema: z.ZodType, message: string): FormRule {
     },
   };
 }
+
+/** A text field's value for the API: trimmed, and null when nothing but spaces was typed. */
+export const blankToNull = (value: string | null | undefined): string | null => (value && value.trim() ? value.trim() : null);

@@ -1,5 +1,5 @@
-import { useEffect, useState, type ReactNode } from 'react';
-import { App, Button, Col, Form, Input, Radio, Row, Select, Space, Typography, type FormRule } from 'antd';
+import { useEffect, useState } from 'react';
+import { App, Button, Col, Form, Input, Radio, Row, Select, Space, Typography } from 'antd';
 import { ThunderboltOutlined } from '@ant-design/icons';
 import type { AccountView, PersonView } from '../../../contracts';
 import { LIMITS, Username } from '../../../contracts';
@@ -14,28 +14,6 @@ import { accountsApi, type RoleCatalog } from './api';
 import { RoleEditor, toGrants, type GrantItem } from './role-editor';
 
 type Close = { onClose: () => void; onSaved: () => void };
-
-/** The hint and rules of a new password field: required, strong, and to be passed on to its owner. */
-function usePassword(): { extra: ReactNode; rules: FormRule[] } {
-  const { t } = useI18n();
-  return {
-    extra: (
-      <>
-        {t('password.rule', { min: LIMITS.passwordMin })}
-        <br />
-        {t('accounts.passwordHint')}
-      </>
-    ),
-    rules: [
-      { required: true, message: t('common.required') },
-      {
-        validator: async (_rule, value: string | undefined) => {
-          if (value && !isStrongPassword(value)) throw new Error(t('password.weak', { min: LIMITS.passwordMin }));
-        },
-      },
-    ],
-  };
-}
 
 /** The people of a unit, to link an account to the person it belongs to. */
 function usePeopleOf(unitId: string | undefined): PersonView[] {
@@ -64,6 +42,34 @@ function PasswordInput({ value, onChange, id }: { value?: string; onChange?: (va
   );
 }
 
+/** A new password, generated or typed: required, strong, and with the note to pass it on to its owner. */
+function NewPasswordField({ label }: { label: string }) {
+  const { t } = useI18n();
+  return (
+    <Form.Item
+      name="password"
+      label={label}
+      extra={
+        <>
+          {t('password.rule', { min: LIMITS.passwordMin })}
+          <br />
+          {t('accounts.passwordHint')}
+        </>
+      }
+      rules={[
+        { required: true, message: t('common.required') },
+        {
+          validator: async (_rule, value: string | undefined) => {
+            if (value && !isStrongPassword(value)) throw new Error(t('password.weak', { min: LIMITS.passwordMin }));
+          },
+        },
+      ]}
+    >
+      <PasswordInput />
+    </Form.Item>
+  );
+}
+
 type CreateValues = { username: string; displayName: string; unitId: string; personId?: string | null; password: string; roles: GrantItem[] };
 
 export function CreateAccountModal({ open, catalog, onClose, onSaved }: Close & { open: boolean; catalog: RoleCatalog | null }) {
@@ -73,7 +79,6 @@ export function CreateAccountModal({ open, catalog, onClose, onSaved }: Close & 
   const unitId = Form.useWatch('unitId', form);
   const people = usePeopleOf(unitId);
   const [unitInitial, setUnitInitial] = useState<UnitOption | null>(null);
-  const password = usePassword();
 
   const submission = useSubmit(
     form,
@@ -138,14 +143,7 @@ export function CreateAccountModal({ open, catalog, onClose, onSaved }: Close & 
           </Form.Item>
         </Col>
         <Col xs={24}>
-          <Form.Item
-            name="password"
-            label={t('accounts.field.password')}
-            extra={password.extra}
-            rules={password.rules}
-          >
-            <PasswordInput />
-          </Form.Item>
+          <NewPasswordField label={t('accounts.field.password')} />
         </Col>
         <Col xs={24}>
           <Form.Item name="roles" label={t('accounts.field.roles')}>
@@ -256,7 +254,6 @@ export function ResetPasswordModal({ account, onClose, onSaved }: Close & { acco
   const { t } = useI18n();
   const { modal } = App.useApp();
   const [form] = Form.useForm<{ password: string }>();
-  const password = usePassword();
 
   const submission = useSubmit(form, async (values) => {
     if (!account) return;
@@ -283,14 +280,7 @@ export function ResetPasswordModal({ account, onClose, onSaved }: Close & { acco
       onClose={onClose}
       initialValues={{ password: generatePassword() }}
     >
-      <Form.Item
-        name="password"
-        label={t('password.new')}
-        extra={password.extra}
-        rules={password.rules}
-      >
-        <PasswordInput />
-      </Form.Item>
+      <NewPasswordField label={t('password.new')} />
     </FormModal>
   );
 }

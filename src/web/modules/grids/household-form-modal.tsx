@@ -2,7 +2,7 @@ import { App, Col, Form, Input, InputNumber, Radio, Row } from 'antd';
 import type { HouseholdView, UnitDetail } from '../../../contracts';
 import { GRID_LIMITS, LIMITS, Phone } from '../../../contracts';
 import { FormModal } from '../../app/components/form-modal';
-import { zodRule } from '../../app/forms';
+import { blankToNull, zodRule } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { useSubmit } from '../../app/use-submit';
 import { gridsApi } from './api';
@@ -27,8 +27,6 @@ type Props = {
   onClose: () => void;
   onSaved: (household: HouseholdView) => void;
 };
-
-const blankToNull = (value: string | undefined) => (value && value.trim() ? value.trim() : null);
 
 export function HouseholdFormModal({ open, household, scope, onClose, onSaved }: Props) {
   const { t } = useI18n();

@@ -2,7 +2,7 @@ import { App, Col, Form, Input, Radio, Row, Select } from 'antd';
 import type { UnitDetail, VulnerableCategory, VulnerableView } from '../../../contracts';
 import { LIMITS, Phone, VULNERABLE_CATEGORIES } from '../../../contracts';
 import { FormModal } from '../../app/components/form-modal';
-import { zodRule } from '../../app/forms';
+import { blankToNull, zodRule } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { useSubmit } from '../../app/use-submit';
 import { gridsApi } from './api';
@@ -28,8 +28,6 @@ type Props = {
   onClose: () => void;
   onSaved: (person: VulnerableView) => void;
 };
-
-const blankToNull = (value: string | undefined) => (value && value.trim() ? value.trim() : null);
 
 export function VulnerableFormModal({ open, person, scope, onClose, onSaved }: Props) {
   const { t } = useI18n();

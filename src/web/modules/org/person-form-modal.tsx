@@ -2,7 +2,7 @@ import { App, Col, Form, Input, Radio, Row } from 'antd';
 import type { PersonCreate, PersonUpdate, PersonView } from '../../../contracts';
 import { LIMITS, Phone } from '../../../contracts';
 import { FormModal } from '../../app/components/form-modal';
-import { zodRule } from '../../app/forms';
+import { blankToNull, zodRule } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { useSubmit } from '../../app/use-submit';
 import { orgApi } from './api';
@@ -27,8 +27,6 @@ type Props = {
   onClose: () => void;
   onSaved: (person: PersonView) => void;
 };
-
-const blankToNull = (value: string | null | undefined) => (value && value.trim() ? value.trim() : null);
 
 export function PersonFormModal({ open, person, unit, onClose, onSaved }: Props) {
   const { t } = useI18n();

@@ -1,7 +1,7 @@
 import { Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import type { UnitCreate, UnitDetail, UnitKind, UnitLevel, UnitUpdate } from '../../../contracts';
 import { LIMITS, Phone, UNIT_KINDS, UnitCode } from '../../../contracts';
-import { zodRule } from '../../app/forms';
+import { blankToNull, zodRule } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { childCodePrefix, extendsParentCode, type ParentCode } from './codes';
 
@@ -73,8 +73,6 @@ export function UnitFields({ level, parent }: { level: UnitLevel; parent: Parent
     </Row>
   );
 }
-
-const blankToNull = (value: string | null | undefined) => (value && value.trim() ? value.trim() : null);
 
 export function toUnitCreate(values: UnitFormValues, parentId: string): UnitCreate {
   return {
