@@ -13,6 +13,19 @@ export const HAZARD_STATES = ['reported', 'verified', 'awaiting_approval', 'grad
 export const HazardState = z.enum(HAZARD_STATES);
 export type HazardState = z.infer<typeof HazardState>;
 
+/** The states in words (audit summaries, exports). */
+export const HAZARD_STATE_ZH: Record<HazardState, string> = {
+  reported: '待核实',
+  verified: '已核实',
+  awaiting_approval: '待审批',
+  graded: '已定级',
+  rectifying: '整改中',
+  accepting: '待验收',
+  closed: '已销号',
+  rejected: '不属实',
+  merged: '已合并',
+};
+
 /** States in which a hazard still needs work. */
 export const OPEN_HAZARD_STATES = ['reported', 'verified', 'awaiting_approval', 'graded', 'rectifying', 'accepting'] as const satisfies readonly HazardState[];
 

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { HazardAction, HazardDetail } from '../../../contracts';
-import { AUDIT_ACTIONS } from '../../../contracts';
+import { AUDIT_ACTIONS, HAZARD_STATE_ZH } from '../../../contracts';
 import { loadUnitInScope } from '../../platform/access/scope';
 import { auditedTx } from '../../platform/audit/with-audit';
 import { diff } from '../../platform/audit/write';
@@ -142,7 +142,7 @@ export async function actOnHazard(ctx: Ctx, id: string, action: HazardAction): P
           entityType: 'hazard',
           entityId: h.id,
           unitId: h.unitId,
-          summary: `${h.code}: ${h.state} → ${result.to}${noteOf(action) ? `（${noteOf(action)}）` : ''}`,
+          summary: `${h.code}：${HAZARD_STATE_ZH[h.state]} → ${HAZARD_STATE_ZH[result.to]}${noteOf(action) ? `（${noteOf(action)}）` : ''}`,
           ...(diff(auditShape(h), auditShape(after!)) ?? {}),
         },
       ],
