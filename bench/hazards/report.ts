@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +10,8 @@ export type RunReport = {
   date: string;
   scale: number;
   machine: { cpus: number; memoryGB: number; node: string; postgres: string; loadAverageAtStart: number[] };
+  /** The code measured: the commit, and the files under src/ that differed from it when the app started. */
+  code: { commit: string; uncommittedInSrc: string[] };
   config: Record<string, string | number>;
   dataset: { reused: boolean; generatedAt: string; generationSeconds: number; steps: { step: string; seconds: number; rows: number }[]; counts: Record<string, number> };
   signIn: { accounts: number; seconds: number };
@@ -31,7 +34,8 @@ export function summaryTable(r: RunReport): string {
   const c = r.dataset.counts;
   const data = `dataset (scale ${r.scale}, ${r.dataset.reused ? 'reused from cache' : 'generated in this run'}; generation took ${r.dataset.generationSeconds.toFixed(0)} s): ${c.townships} townships, ${c.villages} villages, ${c.grids} grids, ${c.gridWorkers} grid workers, ${c.hazards?.toLocaleString('en')} hazards, ${c.patrols?.toLocaleString('en')} patrols, ${c.patrolPoints?.toLocaleString('en')} patrol points, ${c.hazardRollups?.toLocaleString('en')} + ${c.patrolRollups?.toLocaleString('en')} roll-up rows, ${c.databaseGB?.toFixed(1)} GB`;
   const ratio = Number.isFinite(r.ratio.jsonOverBaseline) ? [`JSON reports vs baseline: ${(r.ratio.jsonOverBaseline * 100).toFixed(0)} %`] : [];
-  return [data, ...ratio, head, ...rows].join('\n');
+  const code = `code: commit ${r.code.commit}${r.code.uncommittedInSrc.length ? ` + uncommitted changes in ${r.code.uncommittedInSrc.length} files under src/ (${r.code.uncommittedInSrc.slice(0, 6).join(', ')}${r.code.uncommittedInSrc.length > 6 ? ', …' : ''})` : ' (clean)'}`;
+  return [data, code, ...ratio, head, ...rows].join('\n');
 }
 
 /** scale 1 → hazards-<date>.json; other scales and partial runs (--only, --profile) get a suffix. */
@@ -41,6 +45,18 @@ export async function writeReport(r: RunReport, partial: boolean): Promise<strin
   const file = path.join(dir, `hazards-${r.date.slice(0, 10)}${r.scale === 1 ? '' : `-scale${r.scale}`}${partial ? '-partial' : ''}.json`);
   await fs.writeFile(file, JSON.stringify(r, null, 2) + '\n');
   return path.relative(ROOT, file);
+}
+
+/** Others work in the same tree: say exactly which code the app ran. */
+export function codeVersion(): RunReport['code'] {
+  const git = (args: string[]) => spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' }).stdout ?? '';
+  return {
+    commit: git(['rev-parse', '--short', 'HEAD']).trim(),
+    uncommittedInSrc: git(['status', '--porcelain', '--', 'src'])
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.slice(3)),
+  };
 }
 
 export function machine(postgres: string) {

@@ -11,7 +11,7 @@ import { countRows, generateDataset, GENERATOR_VERSION } from '../generate/datas
 import { loadUnits, planFor, signIn, type Suite } from './context';
 import { explain, type WorkloadResult } from './measure';
 import { hazardStats, patrolStats } from './reads';
-import { machine, summaryTable, writeReport, type RunReport } from './report';
+import { codeVersion, machine, summaryTable, writeReport, type RunReport } from './report';
 import { resetToGenerated } from './reset';
 import { baselineJson, jsonReports, photoReports, syncBurst } from './writes';
 
@@ -84,12 +84,14 @@ export async function runHazards(args: BenchArgs): Promise<void> {
     const appPort = await freePort(3100, 3200);
     const appEnv = { NODE_ENV: 'production', LOG_LEVEL: 'silent', DATABASE_URL: db.url, SEED_DEMO: 'false', DEMO: 'false', HOST: '127.0.0.1', PORT: String(appPort), DATA_DIR: runDir, WEB_DIST_DIR: path.join(runDir, 'no-web') };
     const profileDir = path.join(runDir, 'profile');
+    const code = codeVersion();
     const app = await startServer({ entry: 'src/server/main.ts', port: appPort, env: appEnv, healthPath: '/api/health', nodeArgs: args.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [] });
     cleanups.push(app.stop);
     const basePort = await freePort(3100, 3200);
     const baseline = await startServer({ entry: 'bench/baseline-server.ts', port: basePort, env: { DATABASE_URL: db.url, PORT: String(basePort), DB_POOL_MAX: '10' }, healthPath: '/health' });
     cleanups.push(baseline.stop);
     log(`app (src/server/main.ts, NODE_ENV=production, LOG_LEVEL=silent, default pool of 10) at ${app.origin}; baseline at ${baseline.origin}`);
+    log(`app code: commit ${code.commit}${code.uncommittedInSrc.length ? `, with uncommitted changes of others in ${code.uncommittedInSrc.join(', ')}` : ', clean'}`);
 
     const { workers, admin, seconds: signInSeconds } = await signIn(db.pool, app.origin, log);
     const suite: Suite = {
@@ -145,6 +147,7 @@ export async function runHazards(args: BenchArgs): Promise<void> {
       date: new Date().toISOString(),
       scale: args.scale,
       machine: { ...loadAtStart, postgres: pgSetting('server_version') },
+      code,
       config: {
         appNodeEnv: 'production',
         appLogLevel: 'silent',
