@@ -255,3 +255,13 @@ describe('risk points', () => {
     expect((await grid.post('/api/hazards', newReport([], { riskPointId: theirs.id }))).statusCode).toBe(404);
   });
 });
+
+describe('hazard codes', () => {
+  it('stay unique past the millionth report', async () => {
+    await t.db.execute(sql`select setval('hazard_code_seq', 999998)`);
+    const codes: string[] = [];
+    for (let i = 0; i < 3; i++) codes.push((await grid.post('/api/hazards', newReport())).json().code);
+    expect(new Set(codes).size).toBe(3);
+    expect(codes.map((c) => c.slice(10))).toEqual(['999999', '1000000', '1000001']);
+  });
+});

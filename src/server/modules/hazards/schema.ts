@@ -73,6 +73,10 @@ export const hazards = pgTable(
     index('hazards_reporter_idx').on(t.reporterUserId, t.receivedAt),
     index('hazards_responsible_idx').on(t.responsiblePersonId),
     index('hazards_received_idx').on(t.receivedAt),
+    // Few hazards are open and overdue at once: statistics count them per subtree from this alone.
+    index('hazards_overdue_open_idx')
+      .on(t.unitId)
+      .where(sql`${t.overdue} and ${t.state} in ('reported','verified','awaiting_approval','graded','rectifying','accepting')`),
     check('hazards_state_check', sql`${t.state} in ('reported','verified','awaiting_approval','graded','rectifying','accepting','closed','rejected','merged')`),
   ],
 );

@@ -78,19 +78,16 @@ export async function hazardStats(ctx: Ctx, q: HazardStatsQuery): Promise<Hazard
       .having(sql`${units.status} = 'active' or coalesce(sum(${hazardRollups.found}), 0) > 0`)
       .orderBy(asc(units.code)),
     // Open overdue hazards of the subtree, by the child whose subtree holds them (null: at the
-    // unit itself). The subtree's units come from the GiST index on path, their open hazards from
-    // hazards_unit_state_idx.
+    // unit itself), read from the partial index of open overdue hazards.
     ctx.db.execute<{ childId: string | null; n: number }>(sql`
       select c.id as "childId", count(*)::int as n
       from hazards h
       join units hu on hu.id = h.unit_id
       left join units c on c.parent_id = ${unit.id} and hu.path <@ c.path
       where hu.path <@ ${unit.path}::ltree
-        and h.state in (${sql.join(
-          OPEN_STATES.map((s) => sql`${s}`),
-          sql`, `,
-        )})
-        and h.overdue
+        -- Written as literals (constants of the code, not input) so the planner can match the
+        -- partial index hazards_overdue_open_idx, which holds only these rows.
+        and h.overdue and h.state in (${sql.raw(OPEN_STATES.map((s) => `'${s}'`).join(','))})
       group by c.id`),
     ctx.db.select().from(hazardCategories).orderBy(asc(hazardCategories.sortOrder), asc(hazardCategories.code)),
   ]);

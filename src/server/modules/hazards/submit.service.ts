@@ -25,8 +25,13 @@ export async function requireActiveCategory(db: Queryable, code: string) {
   return cat;
 }
 
-/** The code: YH, the Beijing date, a running number. */
-export const hazardCode = (now: Date) => sql<string>`'YH' || to_char(${now}::timestamptz at time zone 'Asia/Shanghai', 'YYYYMMDD') || lpad(nextval('hazard_code_seq')::text, 6, '0')`;
+/**
+ * The code: YH, the Beijing date, a running number of at least six digits. (lpad alone would cut
+ * the millionth report's number back to six digits and repeat codes.)
+ */
+export const hazardCode = (now: Date) =>
+  sql<string>`(select 'YH' || to_char(${now}::timestamptz at time zone 'Asia/Shanghai', 'YYYYMMDD') || lpad(n::text, greatest(6, length(n::text)), '0')
+    from (select nextval('hazard_code_seq') as n) as seq)`;
 
 type NewHazard = Omit<typeof hazards.$inferInsert, 'code' | 'state' | 'receivedAt' | 'updatedAt' | 'dueAt'>;
 

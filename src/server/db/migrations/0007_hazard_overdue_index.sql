@@ -1,0 +1,1 @@
+CREATE INDEX "hazards_overdue_open_idx" ON "hazards" USING btree ("unit_id") WHERE "hazards"."overdue" and "hazards"."state" in ('reported','verified','awaiting_approval','graded','rectifying','accepting');
