@@ -1,6 +1,7 @@
 import { AccountCreate, AccountList, AccountListQuery, AccountRoles, AccountUpdate, AccountView, IdParams, ResetPassword, RoleCatalog, ROLE_LEVEL, ROLE_PERMISSIONS, ROLES } from '../../../contracts';
 import { userRoute, type Route } from '../../platform/http/route';
-import { createAccount, getAccount, listAccounts, requireAccountsReader, resetPassword, setRoles, unlockAccount, updateAccount } from './service';
+import { requirePermissionSomewhere } from '../../platform/access/scope';
+import { createAccount, getAccount, listAccounts, resetPassword, setRoles, unlockAccount, updateAccount } from './service';
 
 const tags = ['accounts'];
 
@@ -21,7 +22,7 @@ export const accountRoutes: Route[] = [
     query: AccountListQuery,
     response: AccountList,
     handler: ({ ctx, query }) => {
-      requireAccountsReader(ctx.actor);
+      requirePermissionSomewhere(ctx.actor, 'accounts.manage');
       return listAccounts(ctx, query);
     },
   }),
@@ -33,7 +34,7 @@ export const accountRoutes: Route[] = [
     params: IdParams,
     response: AccountView,
     handler: ({ ctx, params }) => {
-      requireAccountsReader(ctx.actor);
+      requirePermissionSomewhere(ctx.actor, 'accounts.manage');
       return getAccount(ctx, params.id);
     },
   }),

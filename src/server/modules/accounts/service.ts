@@ -4,7 +4,6 @@ import type { z } from 'zod';
 import type { AccountCreate, AccountListQuery, AccountUpdate, AccountView, RoleGrant } from '../../../contracts';
 import type { Actor } from '../../platform/access/actor';
 import { loadUnitInScope, requirePermission, unitIdInScope } from '../../platform/access/scope';
-import { permissionsOf } from '../../platform/access/rules';
 import { auditedTx } from '../../platform/audit/with-audit';
 import { diff } from '../../platform/audit/write';
 import { hashPassword, isStrongPassword } from '../../platform/auth/passwords';
@@ -191,7 +190,3 @@ export async function unlockAccount(ctx: Ctx, id: string): Promise<AccountView> 
   return getAccount(ctx, id);
 }
 
-/** Reading accounts needs the accounts permission somewhere; others get "forbidden". */
-export function requireAccountsReader(actor: Actor) {
-  if (!permissionsOf(actor.grants).includes('accounts.manage')) throw new AppError('FORBIDDEN');
-}

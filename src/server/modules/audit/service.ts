@@ -3,11 +3,10 @@ import { containsPattern } from '../../platform/db/like';
 import type { z } from 'zod';
 import type { AuditEventView, AuditListQuery } from '../../../contracts';
 import type { Actor } from '../../platform/access/actor';
-import { loadUnitInScope, unitIdWithPermission } from '../../platform/access/scope';
-import { permissionsOf } from '../../platform/access/rules';
+import { loadUnitInScope, requirePermissionSomewhere, unitIdWithPermission } from '../../platform/access/scope';
 import { auditEvents } from '../../platform/audit/schema';
 import type { Queryable } from '../../platform/db/client';
-import { AppError, notFound } from '../../platform/errors/app-error';
+import { notFound } from '../../platform/errors/app-error';
 import { units } from '../../platform/hierarchy/schema';
 
 export type AuditFilter = z.output<typeof AuditListQuery>;
@@ -31,13 +30,9 @@ function present({ event, unit }: Row): AuditEventView {
   };
 }
 
-function requireAuditReader(actor: Actor) {
-  if (!permissionsOf(actor.grants).includes('audit.read')) throw new AppError('FORBIDDEN');
-}
-
 /** Audit events placed in units where the actor may read the audit log, newest first. */
 export async function listAudit(db: Queryable, actor: Actor, f: AuditFilter) {
-  requireAuditReader(actor);
+  requirePermissionSomewhere(actor, 'audit.read');
   const conds: SQL[] = [unitIdWithPermission(actor, 'audit.read', auditEvents.unitId)];
   if (f.unitId) {
     const unit = await loadUnitInScope(db, actor, f.unitId);
@@ -62,7 +57,7 @@ export async function listAudit(db: Queryable, actor: Actor, f: AuditFilter) {
 }
 
 export async function getAuditEvent(db: Queryable, actor: Actor, id: string): Promise<AuditEventView> {
-  requireAuditReader(actor);
+  requirePermissionSomewhere(actor, 'audit.read');
   const [row] = await db
     .select(columns)
     .from(auditEvents)

@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { HazardCategory, HazardCategoryCreate, HazardCategoryUpdate } from '../../../contracts';
-import { permissionsOf } from '../../platform/access/rules';
+import { requirePermissionSomewhere } from '../../platform/access/scope';
 import { auditedTx } from '../../platform/audit/with-audit';
 import { diff } from '../../platform/audit/write';
 import type { Ctx } from '../../platform/context';
@@ -13,13 +13,9 @@ export async function listCategories(ctx: Ctx): Promise<HazardCategory[]> {
   return ctx.db.select().from(hazardCategories).orderBy(asc(hazardCategories.sortOrder), asc(hazardCategories.code));
 }
 
-/** The catalog is one for the whole deployment: only city admins (hazards.catalog) change it. */
-function requireCatalog(ctx: Ctx) {
-  if (!permissionsOf(ctx.actor.grants).includes('hazards.catalog')) throw new AppError('FORBIDDEN');
-}
-
 export async function createCategory(ctx: Ctx, input: z.output<typeof HazardCategoryCreate>): Promise<HazardCategory> {
-  requireCatalog(ctx);
+  // The catalog is one for the whole deployment: only city admins (hazards.catalog) change it.
+  requirePermissionSomewhere(ctx.actor, 'hazards.catalog');
   try {
     return await auditedTx(ctx, async (tx) => {
       const [row] = await tx.insert(hazardCategories).values({ ...input, sortOrder: input.sortOrder ?? 0 }).returning();
@@ -32,7 +28,8 @@ export async function createCategory(ctx: Ctx, input: z.output<typeof HazardCate
 }
 
 export async function updateCategory(ctx: Ctx, code: string, input: z.output<typeof HazardCategoryUpdate>): Promise<HazardCategory> {
-  requireCatalog(ctx);
+  // The catalog is one for the whole deployment: only city admins (hazards.catalog) change it.
+  requirePermissionSomewhere(ctx.actor, 'hazards.catalog');
   return auditedTx(ctx, async (tx) => {
     const [before] = await tx.select().from(hazardCategories).where(eq(hazardCategories.code, code)).for('update');
     if (!before) throw notFound();

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/client';
-import { idsOnPath } from '../../platform/hierarchy/paths';
+import { unitAndAncestors } from '../../platform/hierarchy/paths';
 import { shanghaiMonth } from './rules';
 
 type Delta = { found?: number; closed?: number; closeDays?: number };
@@ -11,16 +11,11 @@ type Delta = { found?: number; closed?: number; closeDays?: number };
  * hazard counts towards the month it was found in.
  */
 export async function bumpRollups(tx: Queryable, unitPath: string, reportedAt: Date, categoryCode: string, d: Delta) {
-  const ids = idsOnPath(unitPath);
-  // One statement for all levels; sorted ids keep the row-lock order the same in every transaction.
-  ids.sort();
+  // One statement for all levels.
   await tx.execute(sql`
     insert into hazard_rollups (unit_id, month, category_code, found, closed, close_days_sum)
     select u, ${shanghaiMonth(reportedAt)}::date, ${categoryCode}, ${d.found ?? 0}, ${d.closed ?? 0}, ${d.closeDays ?? 0}
-    from unnest(array[${sql.join(
-      ids.map((id) => sql`${id}::uuid`),
-      sql`, `,
-    )}]) as u
+    from ${unitAndAncestors(unitPath)} as u
     on conflict (unit_id, month, category_code) do update set
       found = hazard_rollups.found + excluded.found,
       closed = hazard_rollups.closed + excluded.closed,

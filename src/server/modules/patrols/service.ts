@@ -7,21 +7,17 @@ import { auditedTx } from '../../platform/audit/with-audit';
 import type { Ctx } from '../../platform/context';
 import type { Queryable } from '../../platform/db/client';
 import { AppError, notFound } from '../../platform/errors/app-error';
-import { idsOnPath } from '../../platform/hierarchy/paths';
+import { unitAndAncestors } from '../../platform/hierarchy/paths';
 import { units } from '../../platform/hierarchy/schema';
 import { shanghaiMonth } from '../hazards/rules';
 import { patrolPoints, patrols, type PatrolRow } from './schema';
 
 /** Adds to the monthly patrol counts of a unit and every unit above it, in the caller's transaction. */
 async function bumpPatrolRollups(tx: Queryable, unitPath: string, at: Date, d: { patrols?: number; checkins?: number; issues?: number }) {
-  const ids = idsOnPath(unitPath).sort();
   await tx.execute(sql`
     insert into patrol_rollups (unit_id, month, patrols, checkins, issues)
     select u, ${shanghaiMonth(at)}::date, ${d.patrols ?? 0}, ${d.checkins ?? 0}, ${d.issues ?? 0}
-    from unnest(array[${sql.join(
-      ids.map((id) => sql`${id}::uuid`),
-      sql`, `,
-    )}]) as u
+    from ${unitAndAncestors(unitPath)} as u
     on conflict (unit_id, month) do update set
       patrols = patrol_rollups.patrols + excluded.patrols,
       checkins = patrol_rollups.checkins + excluded.checkins,

@@ -5,7 +5,7 @@ import { units } from '../hierarchy/schema';
 import type { Queryable } from '../db/client';
 import { AppError, notFound } from '../errors/app-error';
 import type { Actor } from './actor';
-import { hasPermissionAt, isInScope, pathsWithPermission } from './rules';
+import { hasPermissionAt, isInScope, pathsWithPermission, permissionsOf } from './rules';
 
 /**
  * The data scope, in SQL. Every query of a scoped record goes through one of these, so "this
@@ -59,4 +59,13 @@ export function requirePermission(actor: Actor, permission: Permission, unitPath
 
 export function canAt(actor: Actor, permission: Permission, unitPath: string): boolean {
   return hasPermissionAt(actor.grants, permission, unitPath);
+}
+
+/**
+ * For lists that only some roles may open at all (accounts, the audit log, the category catalog):
+ * the actor must hold the permission on some node, else "forbidden". The rows shown are still
+ * filtered by scope.
+ */
+export function requirePermissionSomewhere(actor: Actor, permission: Permission): void {
+  if (!permissionsOf(actor.grants).includes(permission)) throw new AppError('FORBIDDEN');
 }
