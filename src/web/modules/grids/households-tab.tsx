@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Flex, Input, List, Pagination, Select, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Flex, Input, Select, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { HouseholdView, UnitDetail } from '../../../contracts';
@@ -8,6 +8,7 @@ import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { formatDate } from '../../app/i18n/format';
 import { usePagedList } from '../../app/use-paged-list';
+import { PagedRecords } from '../../app/components/paged-records';
 import { filterWidth, useIsMobile } from '../../app/use-is-mobile';
 import { gridsApi } from './api';
 import { HouseholdFormModal } from './household-form-modal';
@@ -106,48 +107,33 @@ export function HouseholdsTab({ unit }: { unit: UnitDetail }) {
         ) : null}
       </Flex>
       {list.error ? <Alert type="error" showIcon title={list.error} style={{ marginBottom: 12 }} /> : null}
-      {isMobile ? (
-        <>
-          <List<HouseholdView>
-            loading={list.loading}
-            dataSource={list.items}
-            locale={{ emptyText: t('grids.household.empty') }}
-            renderItem={(h) => (
-              <List.Item style={{ display: 'block' }}>
-                <Flex justify="space-between" align="start" gap={8}>
-                  <Typography.Text strong>{h.address}</Typography.Text>
-                  {edit(h)}
-                </Flex>
-                <Flex wrap gap={8} align="center" style={{ fontSize: 13 }}>
-                  <span>
-                    {h.headName} · {t('grids.household.membersShort', { n: h.members })}
-                  </span>
-                  {h.phone ? <PhoneLink phone={h.phone} /> : null}
-                  {vulnerableTag(h)}
-                  {statusTag(h)}
-                </Flex>
-                {manyGrids || h.notes ? (
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {[manyGrids ? h.unit.name : null, h.notes].filter(Boolean).join(' · ')}
-                  </Typography.Text>
-                ) : null}
-              </List.Item>
-            )}
-          />
-          <Pagination size="small" align="center" style={{ marginTop: 12 }} simple {...list.pagination} />
-        </>
-      ) : (
-        <Table<HouseholdView>
-          rowKey="id"
-          size="small"
-          loading={list.loading}
-          columns={columns}
-          dataSource={list.items}
-          locale={{ emptyText: t('grids.household.empty') }}
-          scroll={{ x: 'max-content' }}
-          pagination={list.tablePagination}
-        />
-      )}
+      <PagedRecords<HouseholdView>
+        list={list}
+        mobile={isMobile}
+        columns={columns}
+        empty={t('grids.household.empty')}
+        card={(h) => (
+          <>
+            <Flex justify="space-between" align="start" gap={8}>
+              <Typography.Text strong>{h.address}</Typography.Text>
+              {edit(h)}
+            </Flex>
+            <Flex wrap gap={8} align="center" style={{ fontSize: 13 }}>
+              <span>
+                {h.headName} · {t('grids.household.membersShort', { n: h.members })}
+              </span>
+              {h.phone ? <PhoneLink phone={h.phone} /> : null}
+              {vulnerableTag(h)}
+              {statusTag(h)}
+            </Flex>
+            {manyGrids || h.notes ? (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {[manyGrids ? h.unit.name : null, h.notes].filter(Boolean).join(' · ')}
+              </Typography.Text>
+            ) : null}
+          </>
+        )}
+      />
       <HouseholdFormModal
         open={editing !== null}
         household={editing?.household ?? null}

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Checkbox, Flex, Input, List, Pagination, Select, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Checkbox, Flex, Input, Select, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { UnitDetail, VulnerableCategory, VulnerableView } from '../../../contracts';
@@ -7,6 +7,7 @@ import { LIMITS, VULNERABLE_CATEGORIES } from '../../../contracts';
 import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { usePagedList } from '../../app/use-paged-list';
+import { PagedRecords } from '../../app/components/paged-records';
 import { filterWidth, useIsMobile } from '../../app/use-is-mobile';
 import { gridsApi } from './api';
 import { PhoneLink } from './households-tab';
@@ -115,47 +116,32 @@ export function VulnerableTab({ unit }: { unit: UnitDetail }) {
         ) : null}
       </Flex>
       {list.error ? <Alert type="error" showIcon title={list.error} style={{ marginBottom: 12 }} /> : null}
-      {isMobile ? (
-        <>
-          <List<VulnerableView>
-            loading={list.loading}
-            dataSource={list.items}
-            locale={{ emptyText: t('grids.vulnerable.empty') }}
-            renderItem={(v) => (
-              <List.Item style={{ display: 'block' }}>
-                <Flex justify="space-between" align="center" gap={8}>
-                  <Flex gap={6} align="center" wrap>
-                    <Typography.Text strong>{v.name}</Typography.Text>
-                    <CategoryTag category={v.category} />
-                    {removed(v)}
-                  </Flex>
-                  {edit(v)}
-                </Flex>
-                <div style={{ fontSize: 13 }}>
-                  {t('grids.vulnerable.responsible')}
-                  {t('common.colon')}
-                  <Responsible person={v} />
-                </div>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {[v.household?.address, v.phone, manyGrids ? v.unit.name : null, v.notes].filter(Boolean).join(' · ')}
-                </Typography.Text>
-              </List.Item>
-            )}
-          />
-          <Pagination size="small" align="center" style={{ marginTop: 12 }} simple {...list.pagination} />
-        </>
-      ) : (
-        <Table<VulnerableView>
-          rowKey="id"
-          size="small"
-          loading={list.loading}
-          columns={columns}
-          dataSource={list.items}
-          locale={{ emptyText: t('grids.vulnerable.empty') }}
-          scroll={{ x: 'max-content' }}
-          pagination={list.tablePagination}
-        />
-      )}
+      <PagedRecords<VulnerableView>
+        list={list}
+        mobile={isMobile}
+        columns={columns}
+        empty={t('grids.vulnerable.empty')}
+        card={(v) => (
+          <>
+            <Flex justify="space-between" align="center" gap={8}>
+              <Flex gap={6} align="center" wrap>
+                <Typography.Text strong>{v.name}</Typography.Text>
+                <CategoryTag category={v.category} />
+                {removed(v)}
+              </Flex>
+              {edit(v)}
+            </Flex>
+            <div style={{ fontSize: 13 }}>
+              {t('grids.vulnerable.responsible')}
+              {t('common.colon')}
+              <Responsible person={v} />
+            </div>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {[v.household?.address, v.phone, manyGrids ? v.unit.name : null, v.notes].filter(Boolean).join(' · ')}
+            </Typography.Text>
+          </>
+        )}
+      />
       <VulnerableFormModal
         open={editing !== null}
         person={editing?.person ?? null}
