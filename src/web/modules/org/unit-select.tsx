@@ -54,7 +54,8 @@ export function UnitSelect({ value, onChange, level, initial, exclude, placehold
     const excluded = new Set(exclude ?? []);
     const list: UnitOption[] = options.filter((unit) => !excluded.has(unit.id));
     if (value && !list.some((unit) => unit.id === value)) {
-      const known = chosen.current.get(value);
+      // `initial` may arrive after the first render (the caller loads it): its name shows then.
+      const known = initial?.id === value ? initial : chosen.current.get(value);
       if (known) list.unshift(known);
     }
     return list.map((unit) => ({
@@ -66,7 +67,7 @@ export function UnitSelect({ value, onChange, level, initial, exclude, placehold
       ),
       unit,
     }));
-  }, [options, value, exclude]);
+  }, [options, value, exclude, initial]);
 
   return (
     <Select<string>
