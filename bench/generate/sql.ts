@@ -132,6 +132,9 @@ export const INSERT_PATROL_POINTS = `
   from patrols p cross join generate_series(1, 10) j
   where p.started_at >= $2::timestamptz and p.started_at < $3::timestamptz and p.started_at <= $1::timestamptz`;
 
+/** The open states (src/server/modules/hazards/rules.ts OPEN_STATES). */
+export const OPEN_STATES_SQL = `('reported','verified','awaiting_approval','graded','rectifying','accepting')`;
+
 /** Every unit and each of its ancestors (itself included): the rows a roll-up bump touches. */
 const ANCESTORS = `select u.id as unit_id, a.id as anc_id from units u join units a on a.path @> u.path`;
 
@@ -141,10 +144,11 @@ const ANCESTORS = `select u.id as unit_id, a.id as anc_id from units u join unit
  * start, per category; closed counts and days-to-close only for closed hazards.
  */
 export const FILL_HAZARD_ROLLUPS = `
-  insert into hazard_rollups (unit_id, month, category_code, found, closed, close_days_sum)
+  insert into hazard_rollups (unit_id, month, category_code, found, closed, close_days_sum, overdue)
   select anc.anc_id, date_trunc('month', h.reported_at at time zone 'Asia/Shanghai')::date, h.category_code,
          count(*), count(*) filter (where h.state = 'closed'),
-         coalesce(sum(extract(epoch from h.closed_at - h.reported_at) / 86400) filter (where h.state = 'closed'), 0)
+         coalesce(sum(extract(epoch from h.closed_at - h.reported_at) / 86400) filter (where h.state = 'closed'), 0),
+         count(*) filter (where h.overdue and h.state in ${OPEN_STATES_SQL})
   from hazards h join (${ANCESTORS}) anc on anc.unit_id = h.unit_id
   group by 1, 2, 3`;
 

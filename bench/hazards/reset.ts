@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { OPEN_STATES_SQL } from '../generate/sql';
 
 /**
  * Puts a reused dataset back to what the generator made: everything a previous run added
@@ -20,16 +21,18 @@ export async function resetToGenerated(db: pg.Pool, generatedAt: string): Promis
     if (first) {
       await client.query(`delete from hazard_rollups where month >= $1::date`, [first]);
       await client.query(
-        `insert into hazard_rollups (unit_id, month, category_code, found, closed, close_days_sum)
+        `insert into hazard_rollups (unit_id, month, category_code, found, closed, close_days_sum, overdue)
          select a.id, date_trunc('month', h.reported_at at time zone 'Asia/Shanghai')::date, h.category_code,
                 count(*), count(*) filter (where h.state = 'closed'),
-                coalesce(sum(extract(epoch from h.closed_at - h.reported_at) / 86400) filter (where h.state = 'closed'), 0)
+                coalesce(sum(extract(epoch from h.closed_at - h.reported_at) / 86400) filter (where h.state = 'closed'), 0),
+                count(*) filter (where h.overdue and h.state in ${OPEN_STATES_SQL})
          from hazards h join units u on u.id = h.unit_id join units a on a.path @> u.path
          where h.reported_at >= ($1::date)::timestamp at time zone 'Asia/Shanghai'
          group by 1, 2, 3`,
         [first],
       );
     }
+    await client.query(`delete from hazard_rollup_deltas`);
     await client.query(`delete from audit_events where at > $1`, [generatedAt]);
     await client.query(`delete from stored_files`);
     await client.query(`delete from sessions`);

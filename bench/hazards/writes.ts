@@ -83,7 +83,7 @@ export async function syncBurst(s: Suite): Promise<WorkloadResult[]> {
   const counts = async () => {
     const { rows } = await s.pool.query<{ hazards: number; events: number; found: number; ours: number }>(
       `select (select count(*) from hazards)::int as hazards, (select count(*) from hazard_events)::int as events,
-              (select coalesce(sum(found), 0) from hazard_rollups where unit_id = $1)::int as found,
+              ((select coalesce(sum(found), 0) from hazard_rollups where unit_id = $1) + (select coalesce(sum(found), 0) from hazard_rollup_deltas))::int as found,
               (select count(*) from hazards where id = any($2::uuid[]))::int as ours`,
       [s.units.city, ids],
     );

@@ -9,7 +9,8 @@ import fastifyStatic from '@fastify/static';
 import fastifyRateLimit from '@fastify/rate-limit';
 import { LIMITS } from '../contracts/limits';
 import { FILE_LIMITS } from '../contracts/files';
-import type { AppDeps } from './platform/context';
+import type { AppDeps, BuiltDeps } from './platform/context';
+import { Announcer } from './platform/realtime/bus';
 import { errorBody, handleError } from './platform/errors/handler';
 import { buildOpenApi } from './platform/http/openapi';
 import { registerApiDocs } from './platform/http/docs';
@@ -37,7 +38,8 @@ export function allRoutes(): Route[] {
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** Builds the app from its dependencies; no listening, no side effects, so tests use `inject()`. */
-export async function buildApp(deps: AppDeps, opts: { logStream?: NodeJS.WritableStream } = {}): Promise<FastifyInstance> {
+export async function buildApp(given: AppDeps, opts: { logStream?: NodeJS.WritableStream } = {}): Promise<FastifyInstance> {
+  const deps: BuiltDeps = { ...given, announcer: given.announcer ?? new Announcer(given.db.$client) };
   const app = Fastify({
     logger:
       deps.config.logLevel === 'silent'
@@ -145,5 +147,7 @@ export async function buildApp(deps: AppDeps, opts: { logStream?: NodeJS.Writabl
     return reply.status(404).type('text/plain; charset=utf-8').send('Not found. Build the web app with `npm run build`.');
   });
 
+  // Events queued in the last few milliseconds still go out.
+  app.addHook('onClose', () => deps.announcer.flush());
   return app;
 }

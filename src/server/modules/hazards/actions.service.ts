@@ -12,8 +12,8 @@ import { people } from '../org/schema';
 import { hazardEvents, hazards, type HazardRow } from './schema';
 import { capsFor, loadHazard } from './access';
 import { bumpRollups } from './rollups';
-import { announce } from '../../platform/realtime/bus';
-import { daysBetween, dueAtAfter, step } from './rules';
+import type { RealtimeEvent } from '../../platform/realtime/bus';
+import { daysBetween, dueAtAfter, OPEN_STATES, step } from './rules';
 import { hazardDetail } from './queries';
 import { VERIFY_HOURS } from './submit.service';
 
@@ -42,6 +42,7 @@ const photosOf = (a: HazardAction): string[] => ('photoIds' in a ? a.photoIds : 
  */
 export async function actOnHazard(ctx: Ctx, id: string, action: HazardAction): Promise<HazardDetail> {
   await requireFiles(ctx.db, photosOf(action));
+  let announcement: RealtimeEvent | null = null;
   await auditedTx(ctx, async (tx, now) => {
     const { hazard: h, unitPath } = await loadHazard(tx, ctx.actor, id, { lock: true });
     if (action.eventId) {
@@ -62,12 +63,12 @@ export async function actOnHazard(ctx: Ctx, id: string, action: HazardAction): P
         if (into.id === h.id || into.state === 'merged' || into.state === 'rejected') throw new AppError('HAZARD_MERGE_INVALID');
         patch.mergedIntoId = into.id;
         // A duplicate is not a second hazard: it leaves the 'found' count.
-        await bumpRollups(tx, unitPath, h.reportedAt, h.categoryCode, { found: -1 });
+        await bumpRollups(tx, h.unitId, h.reportedAt, h.categoryCode, { found: -1 });
         break;
       }
       case 'reject':
         // Nor is a report that proved untrue.
-        await bumpRollups(tx, unitPath, h.reportedAt, h.categoryCode, { found: -1 });
+        await bumpRollups(tx, h.unitId, h.reportedAt, h.categoryCode, { found: -1 });
         break;
       case 'grade':
         patch.level = action.level;
@@ -103,13 +104,13 @@ export async function actOnHazard(ctx: Ctx, id: string, action: HazardAction): P
         break;
       case 'accept':
         patch.closedAt = now;
-        await bumpRollups(tx, unitPath, h.reportedAt, h.categoryCode, { closed: 1, closeDays: daysBetween(h.reportedAt, now) });
+        await bumpRollups(tx, h.unitId, h.reportedAt, h.categoryCode, { closed: 1, closeDays: daysBetween(h.reportedAt, now) });
         break;
       case 'reopen':
-        if (h.state === 'rejected') await bumpRollups(tx, unitPath, h.reportedAt, h.categoryCode, { found: 1 });
+        if (h.state === 'rejected') await bumpRollups(tx, h.unitId, h.reportedAt, h.categoryCode, { found: 1 });
         if (h.state === 'closed' && h.closedAt) {
           patch.closedAt = null;
-          await bumpRollups(tx, unitPath, h.reportedAt, h.categoryCode, { closed: -1, closeDays: -daysBetween(h.reportedAt, h.closedAt) });
+          await bumpRollups(tx, h.unitId, h.reportedAt, h.categoryCode, { closed: -1, closeDays: -daysBetween(h.reportedAt, h.closedAt) });
         }
         break;
       default:
@@ -121,7 +122,9 @@ export async function actOnHazard(ctx: Ctx, id: string, action: HazardAction): P
       Object.assign(patch, { dueAt, overdue: false, escalatedToUnitId: null });
     }
     const [after] = await tx.update(hazards).set(patch).where(eq(hazards.id, h.id)).returning();
-    await announce(tx, { type: 'hazard', unitPath, data: { id: h.id, code: h.code, state: result.to, action: action.action } });
+    const overdueChange = countsAsOverdue(after!) - countsAsOverdue(h);
+    if (overdueChange !== 0) await bumpRollups(tx, h.unitId, h.reportedAt, h.categoryCode, { overdue: overdueChange });
+    announcement = { type: 'hazard', unitPath, data: { id: h.id, code: h.code, state: result.to, action: action.action } };
     await tx.insert(hazardEvents).values({
       id: action.eventId ?? uuidv7(now.getTime()),
       hazardId: h.id,
@@ -148,8 +151,12 @@ export async function actOnHazard(ctx: Ctx, id: string, action: HazardAction): P
       ],
     };
   });
+  if (announcement) ctx.announcer.soon(announcement);
   return hazardDetail(ctx, id);
 }
+
+/** The overdue count of the roll-ups holds open hazards that are flagged overdue. */
+const countsAsOverdue = (h: HazardRow) => (h.overdue && OPEN_STATES.includes(h.state) ? 1 : 0);
 
 const auditShape = (h: HazardRow) => ({
   state: h.state,

@@ -8,7 +8,7 @@ const SWEEP_LOCK = 5_350_583;
  * The overdue sweep: every open hazard whose due date has passed and that is not flagged yet is
  * flagged overdue and escalated one level up — to the unit above the one in charge (the
  * responsible unit once assigned, before that the township that must verify it). One set-based
- * statement writes the flags, the timeline events and the audit entries together; a second node
+ * statement writes the flags, the timeline events, the audit entries and the roll-up deltas together; a second node
  * running the same sweep at the same moment skips it (advisory lock), and a hazard is escalated
  * once per due date because the flag is part of the condition.
  */
@@ -37,7 +37,7 @@ export async function sweepOverdueHazards(db: Db, now: Date): Promise<number> {
         set overdue = true, escalation_level = h.escalation_level + 1,
             escalated_to_unit_id = coalesce(target.up_id, target.owner_id), updated_at = ${now}
         from target where h.id = target.id
-        returning h.id, h.code, h.state, h.unit_id, target.up_name, h.escalated_to_unit_id
+        returning h.id, h.code, h.state, h.unit_id, h.reported_at, h.category_code, target.up_name, h.escalated_to_unit_id
       ),
       events as (
         insert into hazard_events (id, hazard_id, at, action, from_state, to_state, actor_id, actor_name, note, photo_ids)
@@ -52,6 +52,13 @@ export async function sweepOverdueHazards(db: Db, now: Date): Promise<number> {
                f.code || ' 逾期，上提至' || coalesce(f.up_name, '上级'),
                jsonb_build_object('overdue', false), jsonb_build_object('overdue', true, 'escalatedToUnitId', f.escalated_to_unit_id)
         from flagged f
+        returning 1
+      ),
+      counted as (
+        -- each one is now an open overdue hazard in the roll-ups
+        insert into hazard_rollup_deltas (unit_id, month, category_code, overdue)
+        select f.unit_id, date_trunc('month', f.reported_at at time zone 'Asia/Shanghai')::date, f.category_code, count(*)
+        from flagged f group by 1, 2, 3
         returning 1
       )
       select (select count(*) from flagged)::int as n`);

@@ -6,7 +6,9 @@ import { demoFixtures, type DemoFixtures } from '../../test/fixtures';
 import { imageUpload, tinyJpeg } from '../../test/matrix/files-cases';
 import { auditEvents } from '../../platform/audit/schema';
 import { users } from '../../platform/auth/schema';
-import { hazardRollups } from './schema';
+import { hazardRollupDeltas, hazardRollups } from './schema';
+import { foldRollupDeltas } from './rollups';
+import { OPEN_STATES } from './rules';
 import { sweepOverdueHazards } from './escalation.job';
 
 let t: TestApp;
@@ -105,6 +107,30 @@ describe('reporting from the phone', () => {
     const renamed = imageUpload('/api/files', Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.from('broken jpeg body')]));
     const broken = await t.app.inject({ method: 'POST', url: '/api/files', payload: renamed.body as Buffer, headers: { ...renamed.headers, cookie: gridCookie } });
     expect(broken.statusCode).toBe(415);
+  });
+
+  it('explains a refused report: a township is not a place of finding, a retired category is unknown; nothing is stored', async () => {
+    const atTownship = newReport([], { unitId: fx.units.baogai.id });
+    const res = await duty.post('/api/hazards', atTownship);
+    expect(res.json().code).toBe('HAZARD_UNIT_INVALID');
+    await t.db.execute(sql`update hazard_categories set active = false where code = 'gas'`);
+    const retired = newReport([], { categoryCode: 'gas' });
+    const res2 = await grid.post('/api/hazards', retired);
+    await t.db.execute(sql`update hazard_categories set active = true where code = 'gas'`);
+    expect([res2.statusCode, res2.json().code]).toEqual([400, 'CATEGORY_UNKNOWN']);
+    const stored = await t.db.execute(sql`select id from hazards where id in (${atTownship.id}, ${retired.id})`);
+    expect(stored.rows).toHaveLength(0);
+  });
+
+  it('writes the report, its first event, its audit entry and its roll-up delta together', async () => {
+    const body = newReport();
+    const res = await t.app.inject({ method: 'POST', url: '/api/hazards', payload: body, headers: { cookie: gridCookie, 'x-request-id': 'req-report-1' } });
+    expect(res.statusCode).toBe(201);
+    const [audit] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, body.id), eq(auditEvents.action, 'hazard.reported')));
+    expect(audit).toMatchObject({ actorUsername: 'tanghou_grid', unitId: fx.units.tanghouGrid1.id, summary: `${res.json().code} 塘后村第一网格`, requestId: 'req-report-1' });
+    expect(audit!.after).toEqual({ state: 'reported', source: 'app', categoryCode: 'fire', description: body.description });
+    const deltas = await t.db.execute(sql`select found from hazard_rollup_deltas where unit_id = ${fx.units.tanghouGrid1.id} and category_code = 'fire'`);
+    expect(deltas.rows.length).toBeGreaterThan(0);
   });
 
   it('a grid worker cannot report in another grid, and the neighbour sees nothing', async () => {
@@ -231,17 +257,35 @@ describe('deadlines', () => {
 });
 
 describe('counts and roll-ups', () => {
-  it('counts found and closed hazards for the unit and every unit above', async () => {
+  it('counts found, closed and overdue hazards for the unit and every unit above, once the deltas are folded', async () => {
+    await foldRollupDeltas(t.db);
+    expect((await t.db.select().from(hazardRollupDeltas)).length).toBe(0);
     const rows = await t.db.select().from(hazardRollups).where(eq(hazardRollups.unitId, fx.units.county.id));
-    const found = rows.reduce((n, r) => n + r.found, 0);
-    const closed = rows.reduce((n, r) => n + r.closed, 0);
-    // Rejected reports and merged duplicates are not hazards found.
+    const sum = (k: 'found' | 'closed' | 'overdue') => rows.reduce((n, r) => n + r[k], 0);
+    // Rejected reports and merged duplicates are not hazards found; overdue counts open ones only.
     const [live] = (
-      await t.db.execute<{ found: number; closed: number }>(
-        sql`select count(*) filter (where state not in ('rejected','merged'))::int as found, count(*) filter (where state = 'closed')::int as closed from hazards`,
+      await t.db.execute<{ found: number; closed: number; overdue: number }>(
+        sql`select count(*) filter (where state not in ('rejected','merged'))::int as found, count(*) filter (where state = 'closed')::int as closed,
+              count(*) filter (where overdue and state in (${sql.raw(OPEN_STATES.map((st) => `'${st}'`).join(','))}))::int as overdue from hazards`,
       )
     ).rows;
-    expect({ found, closed }).toEqual(live);
+    expect({ found: sum('found'), closed: sum('closed'), overdue: sum('overdue') }).toEqual(live);
+    expect(live!.overdue).toBeGreaterThan(0);
+  });
+});
+
+describe('folding roll-up deltas', () => {
+  it('counts each delta once when several folds run at the same moment', async () => {
+    await foldRollupDeltas(t.db);
+    const cityFound = async () =>
+      (await t.db.execute<{ n: number }>(sql`select coalesce(sum(found), 0)::int as n from hazard_rollups where unit_id = ${fx.units.city.id}`)).rows[0]!.n;
+    const before = await cityFound();
+    await t.db.execute(sql`
+      insert into hazard_rollup_deltas (unit_id, month, category_code, found)
+      select ${fx.units.tanghouGrid1.id}::uuid, date '2026-05-01', 'fire', 1 from generate_series(1, 300)`);
+    const folded = await Promise.all([foldRollupDeltas(t.db), foldRollupDeltas(t.db), foldRollupDeltas(t.db), foldRollupDeltas(t.db)]);
+    expect(folded.reduce((a, b) => a + b, 0)).toBe(300);
+    expect((await cityFound()) - before).toBe(300);
   });
 });
 

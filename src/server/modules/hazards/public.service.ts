@@ -2,14 +2,14 @@ import crypto from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { FILE_LIMITS, type PublicReportFields } from '../../../contracts';
-import type { AppDeps } from '../../platform/context';
+import type { BuiltDeps } from '../../platform/context';
 import { uuidv7 } from '../../platform/db/ids';
 import { AppError } from '../../platform/errors/app-error';
 import { storeImage } from '../../platform/files/service';
 import { units, type UnitRow } from '../../platform/hierarchy/schema';
 import type { Queryable } from '../../platform/db/client';
 import { hazardCategories, reportLinks } from './schema';
-import { insertReport, requireActiveCategory } from './submit.service';
+import { insertReport, reportAnnouncement, requireActiveCategory } from './submit.service';
 
 /** The village behind a poster's token, or "not found". */
 export async function unitOfToken(db: Queryable, token: string): Promise<{ village: UnitRow; township: UnitRow | null }> {
@@ -45,7 +45,7 @@ export async function publicInfo(db: Queryable, token: string) {
  * nothing behind in the database.
  */
 export async function submitPublicReport(
-  deps: AppDeps,
+  deps: BuiltDeps,
   token: string,
   fields: z.output<typeof PublicReportFields>,
   photo: Buffer | null,
@@ -53,32 +53,38 @@ export async function submitPublicReport(
 ): Promise<{ code: string; receivedAt: string }> {
   const { village } = await unitOfToken(deps.db, token);
   await requireActiveCategory(deps.db, fields.categoryCode);
-  const stored = photo ? (await storeImage(deps.db, deps.files, photo, null)).file : null;
+  const photoFile = photo ? (await storeImage(deps.db, deps.files, photo, null)).file : null;
   const now = deps.clock.now();
   const id = uuidv7(now.getTime());
   const who = { actor: null, requestId: meta.requestId, ip: meta.ip, at: now };
-  return deps.db.transaction(async (tx) => {
-    const inserted = await insertReport(
-      tx,
-      village,
-      {
-        id,
-        unitId: village.id,
-        categoryCode: fields.categoryCode,
-        description: fields.description,
-        lat: fields.lat ?? village.lat ?? 0,
-        lng: fields.lng ?? village.lng ?? 0,
-        suggestedLevel: 'general',
-        source: 'public',
-        reporterUserId: null,
-        reporterName: '群众',
-        reporterPhone: fields.phone ?? null,
-        reportedAt: now,
-        photoIds: stored ? [stored.id] : [],
-      },
-      now,
-      who,
-    );
-    return { code: inserted!.row.code, receivedAt: now.toISOString() };
-  });
+  const inserted = await insertReport(
+    deps.db,
+    {
+      id,
+      unitId: village.id,
+      categoryCode: fields.categoryCode,
+      description: fields.description,
+      lat: fields.lat ?? village.lat ?? 0,
+      lng: fields.lng ?? village.lng ?? 0,
+      accuracy: null,
+      address: null,
+      suggestedLevel: 'general',
+      source: 'public',
+      reporterUserId: null,
+      reporterName: '群众',
+      reporterPhone: fields.phone ?? null,
+      reportedAt: now,
+      patrolId: null,
+      riskPointId: null,
+      photoIds: photoFile ? [photoFile.id] : [],
+    },
+    // No account, so no scope: the poster's village is the one place it may file into.
+    [village.path],
+    now,
+    who,
+  );
+  // A fresh id, so only the gate can refuse: the village or the category went away meanwhile.
+  if (!inserted) throw new AppError('CATEGORY_UNKNOWN');
+  deps.announcer.soon(reportAnnouncement(inserted));
+  return { code: inserted.row.code, receivedAt: now.toISOString() };
 }

@@ -107,8 +107,10 @@ export const hazardEvents = pgTable(
 
 /**
  * Monthly counts per unit and category, kept for the unit where a hazard was found AND every unit
- * above it, in the same transaction as the report or close-out. Statistics at any level read a
- * few hundred rows instead of scanning every hazard below.
+ * above it. Statistics at any level read a few hundred rows instead of scanning every hazard below.
+ * Writers never touch these rows (every report of a month would queue on the city's row): they add
+ * a delta row, and `foldRollupDeltas` adds the deltas to every level in one statement, by the job
+ * every second and before each statistics read.
  */
 export const hazardRollups = pgTable(
   'hazard_rollups',
@@ -122,9 +124,27 @@ export const hazardRollups = pgTable(
     closed: integer('closed').notNull().default(0),
     /** Sum of days from report to close-out of the hazards closed, for the mean. */
     closeDaysSum: doublePrecision('close_days_sum').notNull().default(0),
+    /** Open hazards of that month's reports that are overdue now (the sweep adds, a new due date or a close-out subtracts). */
+    overdue: integer('overdue').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.unitId, t.month, t.categoryCode] })],
+  (t) => [
+    primaryKey({ columns: [t.unitId, t.month, t.categoryCode] }),
+    // "Overdue now" sums a unit's rows over all months: this index holds only the few that count.
+    index('hazard_rollups_overdue_idx').on(t.unitId, t.overdue).where(sql`${t.overdue} <> 0`),
+  ],
 );
+
+/** Changes to the roll-ups not yet folded in: one row per change, for the unit where the hazard was found. */
+export const hazardRollupDeltas = pgTable('hazard_rollup_deltas', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  unitId: uuid('unit_id').notNull(),
+  month: date('month').notNull(),
+  categoryCode: text('category_code').notNull(),
+  found: integer('found').notNull().default(0),
+  closed: integer('closed').notNull().default(0),
+  closeDaysSum: doublePrecision('close_days_sum').notNull().default(0),
+  overdue: integer('overdue').notNull().default(0),
+});
 
 /** The token behind each village's QR poster: the public form files hazards into that village. */
 export const reportLinks = pgTable('report_links', {

@@ -1,4 +1,4 @@
-import { and, asc, between, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { HazardFigures, HazardStats, HazardStatsQuery } from '../../../contracts';
 import { HAZARD_STATS_LIMITS } from '../../../contracts';
 import { loadUnitInScope } from '../../platform/access/scope';
@@ -6,7 +6,8 @@ import type { Ctx } from '../../platform/context';
 import { AppError } from '../../platform/errors/app-error';
 import { units } from '../../platform/hierarchy/schema';
 import { hazardCategories, hazardRollups } from './schema';
-import { OPEN_STATES, shanghaiMonth } from './rules';
+import { foldRollupDeltas } from './rollups';
+import { shanghaiMonth } from './rules';
 
 /* ---------- months ---------- */
 
@@ -43,23 +44,29 @@ export function figures(s: Sums): HazardFigures {
   };
 }
 
-const monthRange = (from: string, to: string) => between(hazardRollups.month, `${from}-01`, `${to}-01`);
-
 /**
- * The statistics of a unit's subtree over a span of months. Everything counted comes from the
- * roll-ups, which hold each unit's whole subtree per month and category: the unit's own rows give
- * its figures, its children's rows theirs — a few hundred rows, whatever the number of hazards.
- * Only "overdue now" is a live count (a state, not a history), in one query on the open hazards.
+ * The statistics of a unit's subtree over a span of months. Everything comes from the roll-ups,
+ * which hold each unit's whole subtree per month and category: the unit's own rows give its
+ * figures, its children's rows theirs — a few hundred rows, whatever the number of hazards. The
+ * deltas written since the last fold are folded in first, so a change shows at once.
+ * "Overdue now" is a state, not a history: it is summed over all months, not the span.
  */
 export async function hazardStats(ctx: Ctx, q: HazardStatsQuery): Promise<HazardStats> {
-  const unit = await loadUnitInScope(ctx.db, ctx.actor, q.unitId ?? ctx.actor.unitId);
+  const [unit] = await Promise.all([loadUnitInScope(ctx.db, ctx.actor, q.unitId ?? ctx.actor.unitId), foldRollupDeltas(ctx.db)]);
   const span = statsSpan(q, ctx.clock.now());
+  const inSpan = sql`${hazardRollups.month} between ${`${span.from}-01`}::date and ${`${span.to}-01`}::date`;
 
-  const [own, childRows, overdueRows, categories] = await Promise.all([
+  const [own, overdueRows, childRows, categories] = await Promise.all([
     ctx.db
       .select({ month: hazardRollups.month, code: hazardRollups.categoryCode, found: hazardRollups.found, closed: hazardRollups.closed, closeDaysSum: hazardRollups.closeDaysSum })
       .from(hazardRollups)
-      .where(and(eq(hazardRollups.unitId, unit.id), monthRange(span.from, span.to))),
+      .where(and(eq(hazardRollups.unitId, unit.id), inSpan)),
+    // Overdue now, for the unit and each child, from the partial index of rows with overdue hazards.
+    ctx.db
+      .select({ unitId: hazardRollups.unitId, n: sql<number>`sum(${hazardRollups.overdue})::int` })
+      .from(hazardRollups)
+      .where(and(sql`${hazardRollups.overdue} <> 0`, sql`${hazardRollups.unitId} in (select ${unit.id}::uuid union all select ${units.id} from ${units} where ${units.parentId} = ${unit.id})`))
+      .groupBy(hazardRollups.unitId),
     // Each child with the sums of its roll-up rows in the span; a retired child only if it has any.
     ctx.db
       .select({
@@ -72,25 +79,14 @@ export async function hazardStats(ctx: Ctx, q: HazardStatsQuery): Promise<Hazard
         closeDaysSum: sql<number>`coalesce(sum(${hazardRollups.closeDaysSum}), 0)::float8`,
       })
       .from(units)
-      .leftJoin(hazardRollups, and(eq(hazardRollups.unitId, units.id), monthRange(span.from, span.to)))
+      .leftJoin(hazardRollups, and(eq(hazardRollups.unitId, units.id), inSpan))
       .where(eq(units.parentId, unit.id))
       .groupBy(units.id)
       .having(sql`${units.status} = 'active' or coalesce(sum(${hazardRollups.found}), 0) > 0`)
       .orderBy(asc(units.code)),
-    // Open overdue hazards of the subtree, by the child whose subtree holds them (null: at the
-    // unit itself), read from the partial index of open overdue hazards.
-    ctx.db.execute<{ childId: string | null; n: number }>(sql`
-      select c.id as "childId", count(*)::int as n
-      from hazards h
-      join units hu on hu.id = h.unit_id
-      left join units c on c.parent_id = ${unit.id} and hu.path <@ c.path
-      where hu.path <@ ${unit.path}::ltree
-        -- Written as literals (constants of the code, not input) so the planner can match the
-        -- partial index hazards_overdue_open_idx, which holds only these rows.
-        and h.overdue and h.state in (${sql.raw(OPEN_STATES.map((s) => `'${s}'`).join(','))})
-      group by c.id`),
     ctx.db.select().from(hazardCategories).orderBy(asc(hazardCategories.sortOrder), asc(hazardCategories.code)),
   ]);
+  const overdueOf = new Map(overdueRows.map((r) => [r.unitId, r.n]));
 
   const byMonth = new Map(span.months.map((m) => [m, ZERO]));
   const byCategory = new Map<string, Sums>();
@@ -100,13 +96,12 @@ export async function hazardStats(ctx: Ctx, q: HazardStatsQuery): Promise<Hazard
     byCategory.set(r.code, add(byCategory.get(r.code) ?? ZERO, r));
   }
   const total = [...byCategory.values()].reduce(add, ZERO);
-  const overdueOf = new Map(overdueRows.rows.map((r) => [r.childId, r.n]));
 
   return {
     unit: { id: unit.id, name: unit.name, code: unit.code, level: unit.level },
     from: span.from,
     to: span.to,
-    totals: { ...figures(total), overdue: overdueRows.rows.reduce((n, r) => n + r.n, 0) },
+    totals: { ...figures(total), overdue: overdueOf.get(unit.id) ?? 0 },
     // Categories in catalog order; a category with hazards in the span shows even if retired since.
     byCategory: categories
       .filter((c) => c.active || byCategory.has(c.code))

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Config } from '../../config';
-import type { Queryable } from '../db/client';
+import type { Db, Queryable } from '../db/client';
 import { units } from '../hierarchy/schema';
 import type { Actor, Grant } from '../access/actor';
 import { minimalPaths } from '../access/rules';
@@ -68,21 +68,24 @@ type SessionRow = {
   grants: Grant[];
 };
 
+/** Sent as a prepared statement: every API request runs it, so it is planned once per connection. */
+const RESOLVE_SESSION = `
+  select s.last_seen_at, s.expires_at, u.id, u.username, u.display_name, u.locale, u.unit_id, u.status, u.must_change_password,
+    coalesce((
+      select json_agg(json_build_object('role', g.role, 'unitId', g.unit_id, 'path', gu.path::text))
+      from role_grants g join units gu on gu.id = g.unit_id
+      where g.user_id = u.id and gu.status = 'active'
+    ), '[]'::json) as grants
+  from sessions s join users u on u.id = s.user_id
+  where s.id = $1`;
+
 /**
  * Turns a cookie token into the actor, enforcing the idle timeout and the absolute lifetime. Every
  * API request passes here, so the session, the user and their grants come in one query.
  */
-export async function resolveSession(db: Queryable, config: Config, token: string, now: Date): Promise<ResolvedSession> {
+export async function resolveSession(db: Db, config: Config, token: string, now: Date): Promise<ResolvedSession> {
   const id = digest(token);
-  const result = await db.execute<SessionRow>(sql`
-    select s.last_seen_at, s.expires_at, u.id, u.username, u.display_name, u.locale, u.unit_id, u.status, u.must_change_password,
-      coalesce((
-        select json_agg(json_build_object('role', g.role, 'unitId', g.unit_id, 'path', gu.path::text))
-        from role_grants g join units gu on gu.id = g.unit_id
-        where g.user_id = u.id and gu.status = 'active'
-      ), '[]'::json) as grants
-    from sessions s join users u on u.id = s.user_id
-    where s.id = ${id}`);
+  const result = await db.$client.query<SessionRow>({ name: 'auth.resolve_session.v1', text: RESOLVE_SESSION, values: [id] });
   const row = result.rows[0];
   if (!row) return null;
   const lastSeen = new Date(row.last_seen_at);

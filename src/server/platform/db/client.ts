@@ -2,7 +2,8 @@ import pg from 'pg';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import * as schema from '../../db/schema';
 
-export type Db = NodePgDatabase<typeof schema>;
+/** The query API, and `$client`, the pool under it, for the few hot statements sent as prepared SQL. */
+export type Db = NodePgDatabase<typeof schema> & { $client: pg.Pool };
 /** A transaction handle: the same query API as `Db`, bound to one connection. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 /** Either; functions that only read accept both. */

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import type { AppDeps, Ctx } from '../context';
+import type { BuiltDeps, Ctx } from '../context';
 import { AppError } from '../errors/app-error';
 import { fieldErrors } from '../errors/field-messages';
 
@@ -35,7 +35,7 @@ export type Route = Omit<Common<Schema, Schema, Schema>, 'params' | 'query' | 'b
   body?: z.ZodType;
   auth: 'user' | 'public';
   allowPendingPasswordChange: boolean;
-  run: (req: FastifyRequest, reply: FastifyReply, deps: AppDeps) => Promise<unknown>;
+  run: (req: FastifyRequest, reply: FastifyReply, deps: BuiltDeps) => Promise<unknown>;
 };
 
 function parse<S extends Schema>(schema: S | undefined, value: unknown, where: string): Out<S> {
@@ -73,7 +73,7 @@ export function userRoute<P extends Schema = undefined, Q extends Schema = undef
       const params = parse(spec.params, req.params, 'params');
       const query = parse(spec.query, req.query, 'query');
       const body = spec.multipart ? (undefined as Out<B>) : parse(spec.body, req.body, 'body');
-      const ctx: Ctx = { actor, db: deps.db, clock: deps.clock, config: deps.config, files: deps.files, bus: deps.bus ?? null, requestId: req.id, ip: req.ip ?? null };
+      const ctx: Ctx = { actor, db: deps.db, clock: deps.clock, config: deps.config, files: deps.files, bus: deps.bus ?? null, announcer: deps.announcer, requestId: req.id, ip: req.ip ?? null };
       return handler({ params, query, body, req, reply, ctx });
     },
   };
@@ -81,7 +81,7 @@ export function userRoute<P extends Schema = undefined, Q extends Schema = undef
 
 /** A route open to anyone (health, login, the API description). */
 export function publicRoute<P extends Schema = undefined, Q extends Schema = undefined, B extends Schema = undefined>(
-  spec: Common<P, Q, B> & { handler: (input: Input<P, Q, B> & { deps: AppDeps }) => Promise<unknown> },
+  spec: Common<P, Q, B> & { handler: (input: Input<P, Q, B> & { deps: BuiltDeps }) => Promise<unknown> },
 ): Route {
   const { handler, ...rest } = spec;
   return {

@@ -1,7 +1,13 @@
 import type { Clock } from '../clock';
 import type { Db } from '../db/client';
 
-export type Job = { name: string; everySeconds: number; run: (db: Db, now: Date) => Promise<number> };
+export type Job = {
+  name: string;
+  everySeconds: number;
+  run: (db: Db, now: Date) => Promise<number>;
+  /** Housekeeping that runs every second: its counts are not worth a log line. */
+  quiet?: boolean;
+};
 
 /**
  * Runs each job on its interval in this process. Jobs are set-based sweeps that lock what they
@@ -15,7 +21,7 @@ export function startJobs(db: Db, clock: Clock, jobs: Job[], log: (msg: string) 
       running = true;
       try {
         const n = await job.run(db, clock.now());
-        if (n > 0) log(`${job.name}: ${n}`);
+        if (n > 0 && !job.quiet) log(`${job.name}: ${n}`);
       } catch (e) {
         log(`${job.name} failed: ${e instanceof Error ? e.message : String(e)}`);
       } finally {
