@@ -48,20 +48,29 @@ export const PERMISSIONS = [
   'risks.manage',
   /** Record a periodic check of a risk point. */
   'risks.check',
+  /** See the duty desk: rosters, the duty log, events and their reports, comms equipment. */
+  'duty.read',
+  /** Stand duty: hand over, keep the log, take calls (接报), write and submit reports, test equipment, send the zero report. */
+  'duty.write',
+  /** Run the desk: rosters and swaps, the equipment registry, the deadline and zero-report settings. */
+  'duty.manage',
+  /** Receive reports from below: acknowledge, send back for more (退回补充), merge duplicates. County and city. */
+  'duty.review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const LOOP = ['hazards.report', 'hazards.manage'] as const;
+const DESK = ['duty.read', 'duty.write', 'duty.manage'] as const;
 
 /** What each role may do within its node and below. Reading the org is open to every role. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  city_admin: ['org.read', 'org.units.manage', 'org.staff.manage', 'accounts.manage', 'audit.read', ...LOOP, 'hazards.approve', 'hazards.catalog', 'grids.manage', 'risks.manage', 'risks.check'],
-  county_officer: ['org.read', 'org.units.manage', 'org.staff.manage', 'accounts.manage', 'audit.read', ...LOOP, 'hazards.approve', 'grids.manage', 'risks.manage', 'risks.check'],
-  township_chief: ['org.read', 'org.staff.manage', 'accounts.manage', 'audit.read', ...LOOP, 'grids.manage', 'risks.manage', 'risks.check'],
-  duty_officer: ['org.read', ...LOOP, 'risks.check'],
-  enforcement_officer: ['org.read', ...LOOP, 'risks.manage', 'risks.check'],
-  warehouse_keeper: ['org.read', 'hazards.report'],
-  rescue_captain: ['org.read', 'hazards.report'],
+  city_admin: ['org.read', 'org.units.manage', 'org.staff.manage', 'accounts.manage', 'audit.read', ...LOOP, 'hazards.approve', 'hazards.catalog', 'grids.manage', 'risks.manage', 'risks.check', ...DESK, 'duty.review'],
+  county_officer: ['org.read', 'org.units.manage', 'org.staff.manage', 'accounts.manage', 'audit.read', ...LOOP, 'hazards.approve', 'grids.manage', 'risks.manage', 'risks.check', ...DESK, 'duty.review'],
+  township_chief: ['org.read', 'org.staff.manage', 'accounts.manage', 'audit.read', ...LOOP, 'grids.manage', 'risks.manage', 'risks.check', ...DESK],
+  duty_officer: ['org.read', ...LOOP, 'risks.check', 'duty.read', 'duty.write'],
+  enforcement_officer: ['org.read', ...LOOP, 'risks.manage', 'risks.check', 'duty.read'],
+  warehouse_keeper: ['org.read', 'hazards.report', 'duty.read'],
+  rescue_captain: ['org.read', 'hazards.report', 'duty.read'],
   village_lead: ['org.read', 'org.staff.manage', 'hazards.report', 'grids.manage', 'risks.manage', 'risks.check'],
   grid_worker: ['org.read', 'hazards.report', 'grids.manage', 'risks.check'],
 };
