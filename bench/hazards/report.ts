@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT } from '../lib/child';
+import { ROOT } from '../../src/server/test/child-server';
 import type { WorkloadResult } from './measure';
 
 export type RunReport = {

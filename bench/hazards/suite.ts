@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { BenchArgs } from '../lib/args';
-import { startServer } from '../lib/child';
+import { startServer } from '../../src/server/test/child-server';
 import { postmasterPid } from '../lib/cpu';
 import { openBenchDatabase, type CacheMeta } from '../lib/database';
 import { freePort } from '../lib/ports';

@@ -2,14 +2,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 export type RunningServer = { pid: number; origin: string; stop: () => Promise<void>; output: () => string };
 
 /**
- * Starts a TypeScript entry point in its own Node process (`node --import tsx`), so the server
- * never shares an event loop or a core's time slices with the load generator, and waits until
- * `healthPath` answers 200. The process is ended by its own pid when the benchmark finishes.
+ * Starts a TypeScript entry point in its own Node process (`node --import tsx`): a second app
+ * process in tests, and the servers of the benchmarks (which then never share an event loop or a
+ * core's time slices with the load generator). It waits until `healthPath` answers 200; `stop`
+ * ends the process.
  */
 export async function startServer(opts: { entry: string; port: number; env: Record<string, string>; healthPath: string; nodeArgs?: string[]; timeoutMs?: number }): Promise<RunningServer> {
   const child: ChildProcess = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', path.join(ROOT, opts.entry)], {
