@@ -14,3 +14,4 @@ export * from './patrols';
 export * from './risks';
 export * from './grids';
 export * from './hazard-stats';
+export * from './duty-roster';

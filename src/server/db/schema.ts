@@ -8,3 +8,4 @@ export * from '../modules/risks/schema';
 export * from '../modules/grids/schema';
 export * from '../modules/hazards/schema';
 export * from '../modules/patrols/schema';
+export * from '../modules/duty/roster/schema';

@@ -6,6 +6,7 @@ import { fileCases } from './files-cases';
 import { patrolCases } from './patrols-cases';
 import { riskCases } from './risks-cases';
 import { gridCases } from './grids-cases';
+import { dutyRosterCases } from './duty-roster-cases';
 
 /** Every module's cases. A module with routes adds its case file here. */
-export const CASES: Cases = { ...coreCases, ...fileCases, ...hazardCases, ...patrolCases, ...hazardStatsCases, ...riskCases, ...gridCases };
+export const CASES: Cases = { ...coreCases, ...fileCases, ...hazardCases, ...patrolCases, ...hazardStatsCases, ...riskCases, ...gridCases, ...dutyRosterCases };
