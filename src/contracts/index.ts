@@ -15,3 +15,4 @@ export * from './risks';
 export * from './grids';
 export * from './hazard-stats';
 export * from './duty-roster';
+export * from './duty-comms';

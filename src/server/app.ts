@@ -27,13 +27,14 @@ import { auditRoutes } from './modules/audit/routes';
 import { homeRoutes } from './modules/home/routes';
 import { gridRoutes } from './modules/grids/routes';
 import { riskRoutes } from './modules/risks/routes';
+import { dutyCommsRoutes } from './modules/duty/comms/routes';
 import { dutyRosterRoutes } from './modules/duty/roster/routes';
 import { resolveSession, SESSION_COOKIE } from './platform/auth/sessions';
 import './platform/http/fastify.d';
 
 /** Every module's routes. A new module adds its list here (and joins the access-matrix test). */
 export function allRoutes(): Route[] {
-  return [...authRoutes, ...fileRoutes, ...realtimeRoutes, ...homeRoutes, ...hazardStatsRoutes, ...hazardRoutes, ...publicHazardRoutes, ...patrolRoutes, ...orgRoutes, ...accountRoutes, ...auditRoutes, ...riskRoutes, ...gridRoutes, ...dutyRosterRoutes];
+  return [...authRoutes, ...fileRoutes, ...realtimeRoutes, ...homeRoutes, ...hazardStatsRoutes, ...hazardRoutes, ...publicHazardRoutes, ...patrolRoutes, ...orgRoutes, ...accountRoutes, ...auditRoutes, ...riskRoutes, ...gridRoutes, ...dutyRosterRoutes, ...dutyCommsRoutes];
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;

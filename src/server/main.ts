@@ -7,6 +7,7 @@ import { DiskStorage } from './platform/files/storage';
 import { startJobs } from './platform/jobs/runner';
 import { RealtimeBus } from './platform/realtime/bus';
 import { hazardJobs } from './modules/hazards/jobs';
+import { dutyCommsJobs } from './modules/duty/comms/jobs';
 import { seedDemoIfEmpty } from './modules/org/seed/seed';
 
 /** Boot: config → database (embedded or DATABASE_URL) → migrations → demo data → listen. */
@@ -33,7 +34,7 @@ async function main() {
   await bus.start();
   const app = await buildApp({ db: database.db, config, clock: systemClock, dbKind: database.kind, files, bus });
 
-  const stopJobs = startJobs(database.db, systemClock, [...hazardJobs], log);
+  const stopJobs = startJobs(database.db, systemClock, [...hazardJobs, ...dutyCommsJobs], log);
 
   let stopping = false;
   const stop = async (signal: string) => {

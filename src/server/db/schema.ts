@@ -9,3 +9,4 @@ export * from '../modules/grids/schema';
 export * from '../modules/hazards/schema';
 export * from '../modules/patrols/schema';
 export * from '../modules/duty/roster/schema';
+export * from '../modules/duty/comms/schema';

@@ -6,7 +6,7 @@ import type { Locale } from '../../contracts';
 import { useAuth, useMe } from './auth';
 import { useI18n } from './i18n';
 import { IdleLogout } from './idle-logout';
-import { selectedMenuKey, visibleMenu } from './menu';
+import { groupMenuItems, selectedMenuKey, visibleMenu } from './menu';
 import { useIsMobile } from './use-is-mobile';
 import { ErrorBoundary } from './error-boundary';
 
@@ -55,7 +55,7 @@ export function AppLayout() {
 
   const entries = useMemo(() => (me.mustChangePassword ? [] : visibleMenu(me.permissions)), [me]);
   const selected = selectedMenuKey(location.pathname, entries);
-  const items = entries.map((entry) => ({
+  const items = groupMenuItems(entries, (entry) => ({
     key: entry.path,
     icon: entry.icon,
     label: entry.badge ? (
@@ -66,7 +66,7 @@ export function AppLayout() {
     ) : (
       t(entry.label)
     ),
-  }));
+  }), (group) => t(group));
 
   const menu = (
     <Menu

@@ -1,6 +1,6 @@
 import type { ComponentType, ReactNode } from 'react';
 import { AimOutlined, AlertOutlined, BarChartOutlined, EnvironmentOutlined, ApartmentOutlined, AuditOutlined, CloudUploadOutlined, HomeOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
-import { BorderOuterOutlined } from '@ant-design/icons';
+import { BorderOuterOutlined, PhoneOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import type { Permission } from '../../contracts';
 import type { MessageKey } from './i18n';
 import { HazardMenuBadge } from '../modules/hazards/menu-badge';
@@ -13,6 +13,8 @@ export type MenuEntry = {
   anyOf?: Permission[];
   /** Shown after the label (a count that needs attention). */
   badge?: ComponentType;
+  /** Entries of one group follow each other and stand under its heading (值班). */
+  group?: MessageKey;
 };
 
 /** The hazard pages: reviewers, approvers, and whoever reports (a village lead rectifies there too). */
@@ -21,6 +23,8 @@ export const HAZARD_PAGES: Permission[] = ['hazards.manage', 'hazards.approve', 
 /** The pages that exist, in menu order. Only entries the user's permissions allow are shown. */
 export const MENU: MenuEntry[] = [
   { path: '/', label: 'nav.home', icon: <HomeOutlined /> },
+  { path: '/duty/comms', label: 'nav.dutyComms', icon: <PhoneOutlined />, anyOf: ['duty.read'], group: 'nav.duty' },
+  { path: '/duty/zero-reports', label: 'nav.zeroReports', icon: <SafetyCertificateOutlined />, anyOf: ['duty.read'], group: 'nav.duty' },
   { path: '/org', label: 'nav.hierarchy', icon: <ApartmentOutlined />, anyOf: ['org.read'] },
   { path: '/org/people', label: 'nav.people', icon: <TeamOutlined />, anyOf: ['org.read'] },
   { path: '/org/import', label: 'nav.import', icon: <CloudUploadOutlined />, anyOf: ['org.read'] },
@@ -45,4 +49,23 @@ export function selectedMenuKey(pathname: string, entries: MenuEntry[]): string 
     if (matches && (!best || entry.path.length > best.path.length)) best = entry;
   }
   return best?.path;
+}
+
+type Item = { key: string; icon: ReactNode; label: ReactNode };
+type GroupItem = { type: 'group'; key: string; label: ReactNode; children: Item[] };
+
+/** The menu's items: entries of a group gathered under its heading, the others as they come. */
+export function groupMenuItems(entries: MenuEntry[], item: (entry: MenuEntry) => Item, heading: (group: MessageKey) => ReactNode): (Item | GroupItem)[] {
+  const out: (Item | GroupItem)[] = [];
+  for (const entry of entries) {
+    if (!entry.group) {
+      out.push(item(entry));
+      continue;
+    }
+    const key = `group:${entry.group}`;
+    const existing = out.find((i): i is GroupItem => 'type' in i && i.key === key);
+    if (existing) existing.children.push(item(entry));
+    else out.push({ type: 'group', key, label: heading(entry.group), children: [item(entry)] });
+  }
+  return out;
 }

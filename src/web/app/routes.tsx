@@ -23,6 +23,8 @@ const HazardMapPage = lazy(() => import('../modules/hazards/map-page'));
 const HazardStatsPage = lazy(() => import('../modules/hazards/stats-page'));
 const AccountsPage = lazy(() => import('../modules/accounts/accounts-page'));
 const AuditPage = lazy(() => import('../modules/audit/audit-page'));
+const CommsPage = lazy(() => import('../modules/duty/comms/comms-page'));
+const ZeroReportsPage = lazy(() => import('../modules/duty/comms/zero-reports-page'));
 
 function NotFound() {
   const { t } = useI18n();
@@ -73,6 +75,8 @@ export const router = createBrowserRouter([
       { path: 'hazards/:id', element: guarded(HAZARD_PAGES, <HazardDetailPage />) },
       { path: 'accounts', element: guarded(['accounts.manage'], <AccountsPage />) },
       { path: 'audit', element: guarded(['audit.read'], <AuditPage />) },
+      { path: 'duty/comms', element: guarded(['duty.read'], <CommsPage />) },
+      { path: 'duty/zero-reports', element: guarded(['duty.read'], <ZeroReportsPage />) },
       { path: PASSWORD_PATH.slice(1), element: <ChangePasswordPage /> },
       { path: 'account', element: <Navigate to={PASSWORD_PATH} replace /> },
       { path: '*', element: <NotFound /> },

@@ -7,6 +7,7 @@ import { patrolCases } from './patrols-cases';
 import { riskCases } from './risks-cases';
 import { gridCases } from './grids-cases';
 import { dutyRosterCases } from './duty-roster-cases';
+import { dutyCommsCases } from './duty-comms-cases';
 
 /** Every module's cases. A module with routes adds its case file here. */
-export const CASES: Cases = { ...coreCases, ...fileCases, ...hazardCases, ...patrolCases, ...hazardStatsCases, ...riskCases, ...gridCases, ...dutyRosterCases };
+export const CASES: Cases = { ...coreCases, ...fileCases, ...hazardCases, ...patrolCases, ...hazardStatsCases, ...riskCases, ...gridCases, ...dutyRosterCases, ...dutyCommsCases };

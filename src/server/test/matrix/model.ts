@@ -14,7 +14,9 @@ const ALL: Place[] = ['county', 'baogai', 'tanghou', 'grid1', 'lingxiu'];
 const BAOGAI: Place[] = ['baogai', 'tanghou', 'grid1'];
 const TANGHOU: Place[] = ['tanghou', 'grid1'];
 const LOOP = { 'hazards.report': BAOGAI, 'hazards.manage': BAOGAI } as const;
-const reporter: Persona = { sees: BAOGAI, perms: { 'hazards.report': BAOGAI } };
+/** The duty desk: read, stand duty, run it (duty.review is county and city only). */
+const DESK = (places: Place[]) => ({ 'duty.read': places, 'duty.write': places, 'duty.manage': places });
+const reporter: Persona = { sees: BAOGAI, perms: { 'hazards.report': BAOGAI, 'duty.read': BAOGAI } };
 const countyWide = (extra: Partial<Record<Permission, Place[]>>): Persona => ({
   sees: ALL,
   perms: {
@@ -28,6 +30,8 @@ const countyWide = (extra: Partial<Record<Permission, Place[]>>): Persona => ({
     'grids.manage': ALL,
     'risks.manage': ALL,
     'risks.check': ALL,
+    ...DESK(ALL),
+    'duty.review': ALL,
     ...extra,
   },
 });
@@ -37,10 +41,10 @@ export const PERSONAS: Record<string, Persona | null> = {
   county_officer: countyWide({}),
   baogai_chief: {
     sees: BAOGAI,
-    perms: { 'org.staff.manage': BAOGAI, 'accounts.manage': BAOGAI, 'audit.read': BAOGAI, ...LOOP, 'grids.manage': BAOGAI, 'risks.manage': BAOGAI, 'risks.check': BAOGAI },
+    perms: { 'org.staff.manage': BAOGAI, 'accounts.manage': BAOGAI, 'audit.read': BAOGAI, ...LOOP, 'grids.manage': BAOGAI, 'risks.manage': BAOGAI, 'risks.check': BAOGAI, ...DESK(BAOGAI) },
   },
-  baogai_duty: { sees: BAOGAI, perms: { ...LOOP, 'risks.check': BAOGAI } },
-  baogai_enforcer: { sees: BAOGAI, perms: { ...LOOP, 'risks.manage': BAOGAI, 'risks.check': BAOGAI } },
+  baogai_duty: { sees: BAOGAI, perms: { ...LOOP, 'risks.check': BAOGAI, 'duty.read': BAOGAI, 'duty.write': BAOGAI } },
+  baogai_enforcer: { sees: BAOGAI, perms: { ...LOOP, 'risks.manage': BAOGAI, 'risks.check': BAOGAI, 'duty.read': BAOGAI } },
   baogai_keeper: reporter,
   baogai_rescue: reporter,
   tanghou_lead: {
@@ -59,6 +63,7 @@ export const PERSONAS: Record<string, Persona | null> = {
       'grids.manage': ['lingxiu'],
       'risks.manage': ['lingxiu'],
       'risks.check': ['lingxiu'],
+      ...DESK(['lingxiu']),
     },
   },
   /** A grid worker of 灵秀镇 (钞坑村第一网格): none of the places above is theirs. */
