@@ -101,5 +101,17 @@ export const AUDIT_ACTIONS = {
   'duty.zero_report.sent': { zh: '报送零报告', en: 'Zero report sent' },
   'duty.zero_report.missing': { zh: '零报告未按时报送', en: 'Zero report missing' },
   'duty.zero_report.settings': { zh: '修改零报告时限', en: 'Zero-report hour changed' },
+  'duty.event.received': { zh: '接报', en: 'Event received' },
+  'duty.event.regraded': { zh: '事件定级调整', en: 'Event regraded' },
+  'duty.event.noted': { zh: '事件备注', en: 'Event note added' },
+  'duty.event.casualties': { zh: '更新伤亡情况', en: 'Casualties updated' },
+  'duty.event.closed': { zh: '事件办结', en: 'Event closed' },
+  'duty.event.merged': { zh: '合并重复事件', en: 'Event merged as duplicate' },
+  'duty.report.drafted': { zh: '起草报告', en: 'Report drafted' },
+  'duty.report.updated': { zh: '修改报告', en: 'Report changed' },
+  'duty.report.submitted': { zh: '报送报告', en: 'Report submitted' },
+  'duty.report.acknowledged': { zh: '确认报告', en: 'Report acknowledged' },
+  'duty.report.returned': { zh: '退回补充', en: 'Report sent back' },
+  'duty.settings.changed': { zh: '修改报送时限规则', en: 'Deadline rules changed' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -14,5 +14,6 @@ export * from './patrols';
 export * from './risks';
 export * from './grids';
 export * from './hazard-stats';
+export * from './duty-events';
 export * from './duty-roster';
 export * from './duty-comms';

@@ -8,5 +8,6 @@ export * from '../modules/risks/schema';
 export * from '../modules/grids/schema';
 export * from '../modules/hazards/schema';
 export * from '../modules/patrols/schema';
+export * from '../modules/duty/events/schema';
 export * from '../modules/duty/roster/schema';
 export * from '../modules/duty/comms/schema';

@@ -8,6 +8,7 @@ import { riskCases } from './risks-cases';
 import { gridCases } from './grids-cases';
 import { dutyRosterCases } from './duty-roster-cases';
 import { dutyCommsCases } from './duty-comms-cases';
+import { dutyEventCases } from './duty-events-cases';
 
 /** Every module's cases. A module with routes adds its case file here. */
-export const CASES: Cases = { ...coreCases, ...fileCases, ...hazardCases, ...patrolCases, ...hazardStatsCases, ...riskCases, ...gridCases, ...dutyRosterCases, ...dutyCommsCases };
+export const CASES: Cases = { ...coreCases, ...fileCases, ...hazardCases, ...patrolCases, ...hazardStatsCases, ...riskCases, ...gridCases, ...dutyRosterCases, ...dutyCommsCases, ...dutyEventCases };
