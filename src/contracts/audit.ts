@@ -113,5 +113,15 @@ export const AUDIT_ACTIONS = {
   'duty.report.acknowledged': { zh: '确认报告', en: 'Report acknowledged' },
   'duty.report.returned': { zh: '退回补充', en: 'Report sent back' },
   'duty.settings.changed': { zh: '修改报送时限规则', en: 'Deadline rules changed' },
+  'plan.created': { zh: '新建预案', en: 'Plan created' },
+  'plan.updated': { zh: '修改预案', en: 'Plan updated' },
+  'plan.document.uploaded': { zh: '上传预案文件', en: 'Plan document uploaded' },
+  'plan.action.created': { zh: '新增响应任务', en: 'Response action added' },
+  'plan.action.updated': { zh: '修改响应任务', en: 'Response action changed' },
+  'plan.action.deleted': { zh: '删除响应任务', en: 'Response action removed' },
+  'plan.actions.reordered': { zh: '调整响应任务顺序', en: 'Response actions reordered' },
+  'plan.rules.updated': { zh: '修改预案启动规则', en: 'Plan activation rules changed' },
+  'plan.drill.created': { zh: '登记演练', en: 'Drill recorded' },
+  'plan.drill.updated': { zh: '修改演练记录', en: 'Drill record changed' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -17,3 +17,4 @@ export * from './hazard-stats';
 export * from './duty-events';
 export * from './duty-roster';
 export * from './duty-comms';
+export * from './plans';

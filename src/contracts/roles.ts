@@ -56,6 +56,10 @@ export const PERMISSIONS = [
   'duty.manage',
   /** Receive reports from below: acknowledge, send back for more (退回补充), merge duplicates. County and city. */
   'duty.review',
+  /** See emergency plans (预案), their response checklists and drills. */
+  'plans.read',
+  /** Keep plans: create and revise them, their checklists, activation rules, documents and drills. */
+  'plans.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -64,14 +68,14 @@ const DESK = ['duty.read', 'duty.write', 'duty.manage'] as const;
 
 /** What each role may do within its node and below. Reading the org is open to every role. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  city_admin: ['org.read', 'org.units.manage', 'org.staff.manage', 'accounts.manage', 'audit.read', ...LOOP, 'hazards.approve', 'hazards.catalog', 'grids.manage', 'risks.manage', 'risks.check', ...DESK, 'duty.review'],
-  county_officer: ['org.read', 'org.units.manage', 'org.staff.manage', 'accounts.manage', 'audit.read', ...LOOP, 'hazards.approve', 'grids.manage', 'risks.manage', 'risks.check', ...DESK, 'duty.review'],
-  township_chief: ['org.read', 'org.staff.manage', 'accounts.manage', 'audit.read', ...LOOP, 'grids.manage', 'risks.manage', 'risks.check', ...DESK],
-  duty_officer: ['org.read', ...LOOP, 'risks.check', 'duty.read', 'duty.write'],
-  enforcement_officer: ['org.read', ...LOOP, 'risks.manage', 'risks.check', 'duty.read'],
-  warehouse_keeper: ['org.read', 'hazards.report', 'duty.read'],
-  rescue_captain: ['org.read', 'hazards.report', 'duty.read'],
-  village_lead: ['org.read', 'org.staff.manage', 'hazards.report', 'grids.manage', 'risks.manage', 'risks.check'],
+  city_admin: ['org.read', 'org.units.manage', 'org.staff.manage', 'accounts.manage', 'audit.read', ...LOOP, 'hazards.approve', 'hazards.catalog', 'grids.manage', 'risks.manage', 'risks.check', ...DESK, 'duty.review', 'plans.read', 'plans.manage'],
+  county_officer: ['org.read', 'org.units.manage', 'org.staff.manage', 'accounts.manage', 'audit.read', ...LOOP, 'hazards.approve', 'grids.manage', 'risks.manage', 'risks.check', ...DESK, 'duty.review', 'plans.read', 'plans.manage'],
+  township_chief: ['org.read', 'org.staff.manage', 'accounts.manage', 'audit.read', ...LOOP, 'grids.manage', 'risks.manage', 'risks.check', ...DESK, 'plans.read', 'plans.manage'],
+  duty_officer: ['org.read', ...LOOP, 'risks.check', 'duty.read', 'duty.write', 'plans.read'],
+  enforcement_officer: ['org.read', ...LOOP, 'risks.manage', 'risks.check', 'duty.read', 'plans.read'],
+  warehouse_keeper: ['org.read', 'hazards.report', 'duty.read', 'plans.read'],
+  rescue_captain: ['org.read', 'hazards.report', 'duty.read', 'plans.read'],
+  village_lead: ['org.read', 'org.staff.manage', 'hazards.report', 'grids.manage', 'risks.manage', 'risks.check', 'plans.read', 'plans.manage'],
   grid_worker: ['org.read', 'hazards.report', 'grids.manage', 'risks.check'],
 };
 

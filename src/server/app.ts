@@ -30,12 +30,13 @@ import { riskRoutes } from './modules/risks/routes';
 import { dutyCommsRoutes } from './modules/duty/comms/routes';
 import { dutyRosterRoutes } from './modules/duty/roster/routes';
 import { dutyEventRoutes } from './modules/duty/events/routes';
+import { planRoutes } from './modules/plans/routes';
 import { resolveSession, SESSION_COOKIE } from './platform/auth/sessions';
 import './platform/http/fastify.d';
 
 /** Every module's routes. A new module adds its list here (and joins the access-matrix test). */
 export function allRoutes(): Route[] {
-  return [...authRoutes, ...fileRoutes, ...realtimeRoutes, ...homeRoutes, ...hazardStatsRoutes, ...hazardRoutes, ...publicHazardRoutes, ...patrolRoutes, ...orgRoutes, ...accountRoutes, ...auditRoutes, ...riskRoutes, ...gridRoutes, ...dutyRosterRoutes, ...dutyCommsRoutes, ...dutyEventRoutes];
+  return [...authRoutes, ...fileRoutes, ...realtimeRoutes, ...homeRoutes, ...hazardStatsRoutes, ...hazardRoutes, ...publicHazardRoutes, ...patrolRoutes, ...orgRoutes, ...accountRoutes, ...auditRoutes, ...riskRoutes, ...gridRoutes, ...dutyRosterRoutes, ...dutyCommsRoutes, ...dutyEventRoutes, ...planRoutes];
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;

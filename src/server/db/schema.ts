@@ -11,3 +11,4 @@ export * from '../modules/patrols/schema';
 export * from '../modules/duty/events/schema';
 export * from '../modules/duty/roster/schema';
 export * from '../modules/duty/comms/schema';
+export * from '../modules/plans/schema';

@@ -9,6 +9,7 @@ import { gridCases } from './grids-cases';
 import { dutyRosterCases } from './duty-roster-cases';
 import { dutyCommsCases } from './duty-comms-cases';
 import { dutyEventCases } from './duty-events-cases';
+import { planCases } from './plans-cases';
 
 /** Every module's cases. A module with routes adds its case file here. */
-export const CASES: Cases = { ...coreCases, ...fileCases, ...hazardCases, ...patrolCases, ...hazardStatsCases, ...riskCases, ...gridCases, ...dutyRosterCases, ...dutyCommsCases, ...dutyEventCases };
+export const CASES: Cases = { ...coreCases, ...fileCases, ...hazardCases, ...patrolCases, ...hazardStatsCases, ...riskCases, ...gridCases, ...dutyRosterCases, ...dutyCommsCases, ...dutyEventCases, ...planCases };

@@ -14,12 +14,15 @@ const ALL: Place[] = ['county', 'baogai', 'tanghou', 'grid1', 'lingxiu'];
 const BAOGAI: Place[] = ['baogai', 'tanghou', 'grid1'];
 const TANGHOU: Place[] = ['tanghou', 'grid1'];
 const LOOP = { 'hazards.report': BAOGAI, 'hazards.manage': BAOGAI } as const;
+/** Plans (预案): read by every role on a township or above and by village leads; kept by chiefs, leads, county and city. */
+const PLANS = (read: Place[], manage: Place[] = []) => ({ 'plans.read': read, ...(manage.length ? { 'plans.manage': manage } : {}) });
 /** The duty desk: read, stand duty, run it (duty.review is county and city only). */
 const DESK = (places: Place[]) => ({ 'duty.read': places, 'duty.write': places, 'duty.manage': places });
-const reporter: Persona = { sees: BAOGAI, perms: { 'hazards.report': BAOGAI, 'duty.read': BAOGAI } };
+const reporter: Persona = { sees: BAOGAI, perms: { ...PLANS(BAOGAI), 'hazards.report': BAOGAI, 'duty.read': BAOGAI } };
 const countyWide = (extra: Partial<Record<Permission, Place[]>>): Persona => ({
   sees: ALL,
   perms: {
+    ...PLANS(ALL, ALL),
     'org.units.manage': ALL,
     'org.staff.manage': ALL,
     'accounts.manage': ALL,
@@ -41,20 +44,21 @@ export const PERSONAS: Record<string, Persona | null> = {
   county_officer: countyWide({}),
   baogai_chief: {
     sees: BAOGAI,
-    perms: { 'org.staff.manage': BAOGAI, 'accounts.manage': BAOGAI, 'audit.read': BAOGAI, ...LOOP, 'grids.manage': BAOGAI, 'risks.manage': BAOGAI, 'risks.check': BAOGAI, ...DESK(BAOGAI) },
+    perms: { ...PLANS(BAOGAI, BAOGAI), 'org.staff.manage': BAOGAI, 'accounts.manage': BAOGAI, 'audit.read': BAOGAI, ...LOOP, 'grids.manage': BAOGAI, 'risks.manage': BAOGAI, 'risks.check': BAOGAI, ...DESK(BAOGAI) },
   },
-  baogai_duty: { sees: BAOGAI, perms: { ...LOOP, 'risks.check': BAOGAI, 'duty.read': BAOGAI, 'duty.write': BAOGAI } },
-  baogai_enforcer: { sees: BAOGAI, perms: { ...LOOP, 'risks.manage': BAOGAI, 'risks.check': BAOGAI, 'duty.read': BAOGAI } },
+  baogai_duty: { sees: BAOGAI, perms: { ...PLANS(BAOGAI), ...LOOP, 'risks.check': BAOGAI, 'duty.read': BAOGAI, 'duty.write': BAOGAI } },
+  baogai_enforcer: { sees: BAOGAI, perms: { ...PLANS(BAOGAI), ...LOOP, 'risks.manage': BAOGAI, 'risks.check': BAOGAI, 'duty.read': BAOGAI } },
   baogai_keeper: reporter,
   baogai_rescue: reporter,
   tanghou_lead: {
     sees: TANGHOU,
-    perms: { 'org.staff.manage': TANGHOU, 'hazards.report': TANGHOU, 'grids.manage': TANGHOU, 'risks.manage': TANGHOU, 'risks.check': TANGHOU },
+    perms: { ...PLANS(TANGHOU, TANGHOU), 'org.staff.manage': TANGHOU, 'hazards.report': TANGHOU, 'grids.manage': TANGHOU, 'risks.manage': TANGHOU, 'risks.check': TANGHOU },
   },
   tanghou_grid: { sees: ['grid1'], perms: { 'hazards.report': ['grid1'], 'grids.manage': ['grid1'], 'risks.check': ['grid1'] } },
   lingxiu_chief: {
     sees: ['lingxiu'],
     perms: {
+      ...PLANS(['lingxiu'], ['lingxiu']),
       'org.staff.manage': ['lingxiu'],
       'accounts.manage': ['lingxiu'],
       'audit.read': ['lingxiu'],

@@ -9,6 +9,7 @@ import { hashPassword } from '../../../platform/auth/passwords';
 import { people, posts } from '../schema';
 import { seedRiskPoints } from '../../risks/seed';
 import { seedGrids } from '../../grids/seed';
+import { seedPlans } from '../../plans/seed';
 import { ACCOUNTS, CITY, COUNTY, DEMO_PASSWORD, GRID_NAMES, GRIDS_PER_VILLAGE, STATION_POSTS, TOWNSHIPS, VILLAGE_POSTS, demoPerson } from './shishi-data';
 
 type UnitInsert = typeof units.$inferInsert;
@@ -128,4 +129,5 @@ async function seedDemo(tx: Tx, opts: { mustChangePassword: boolean }) {
   );
   await seedRiskPoints(tx);
   await seedGrids(tx);
+  await seedPlans(tx);
 }
