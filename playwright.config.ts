@@ -1,6 +1,9 @@
 import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3210);
+// Two runs side by side (two engineers on one machine) set their own port, database port and data directory.
+const pgPort = process.env.E2E_PG_PORT ?? '54339';
+const dataDir = process.env.E2E_DATA_DIR ?? 'data/e2e';
 
 /** Browser journeys against the built app on a fresh embedded database, in Debian's chromium. */
 export default defineConfig({
@@ -21,10 +24,10 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `rm -rf data/e2e && node scripts/start.mjs`,
+    command: `rm -rf ${dataDir} && node scripts/start.mjs`,
     url: `http://localhost:${port}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,
-    env: { PORT: String(port), DATA_DIR: 'data/e2e', EMBEDDED_PG_PORT: '54339', LOG_LEVEL: 'warn', SKIP_WEB_BUILD: process.env.SKIP_WEB_BUILD ?? 'false' },
+    env: { PORT: String(port), DATA_DIR: dataDir, EMBEDDED_PG_PORT: pgPort, LOG_LEVEL: 'warn', SKIP_WEB_BUILD: process.env.SKIP_WEB_BUILD ?? 'false' },
   },
 });

@@ -23,6 +23,10 @@ const HazardMapPage = lazy(() => import('../modules/hazards/map-page'));
 const HazardStatsPage = lazy(() => import('../modules/hazards/stats-page'));
 const AccountsPage = lazy(() => import('../modules/accounts/accounts-page'));
 const AuditPage = lazy(() => import('../modules/audit/audit-page'));
+const DutyConsolePage = lazy(() => import('../modules/duty/events/console-page'));
+const DutyEventsPage = lazy(() => import('../modules/duty/events/events-page'));
+const DutyEventPage = lazy(() => import('../modules/duty/events/event-page'));
+const DutyReportsPage = lazy(() => import('../modules/duty/events/reports-page'));
 const CommsPage = lazy(() => import('../modules/duty/comms/comms-page'));
 const ZeroReportsPage = lazy(() => import('../modules/duty/comms/zero-reports-page'));
 
@@ -75,6 +79,10 @@ export const router = createBrowserRouter([
       { path: 'hazards/:id', element: guarded(HAZARD_PAGES, <HazardDetailPage />) },
       { path: 'accounts', element: guarded(['accounts.manage'], <AccountsPage />) },
       { path: 'audit', element: guarded(['audit.read'], <AuditPage />) },
+      { path: 'duty/console', element: guarded(['duty.read'], <DutyConsolePage />) },
+      { path: 'duty/events', element: guarded(['duty.read'], <DutyEventsPage />) },
+      { path: 'duty/events/:id', element: guarded(['duty.read'], <DutyEventPage />) },
+      { path: 'duty/reports', element: guarded(['duty.read'], <DutyReportsPage />) },
       { path: 'duty/comms', element: guarded(['duty.read'], <CommsPage />) },
       { path: 'duty/zero-reports', element: guarded(['duty.read'], <ZeroReportsPage />) },
       { path: PASSWORD_PATH.slice(1), element: <ChangePasswordPage /> },

@@ -1,4 +1,5 @@
 import type { Messages } from './zh';
+import { dutyEventsEn } from '../../modules/duty/events/i18n';
 
 /** English texts: the same keys as zh.ts (TypeScript rejects a missing or an extra key). */
 export const en: Messages = {
@@ -845,4 +846,5 @@ export const en: Messages = {
   'field.day': 'Day',
   'field.zeroReportStatus': 'Zero-report status',
   'field.zeroReportDueHour': 'Zero-report hour',
+  ...dutyEventsEn,
 };

@@ -1,3 +1,5 @@
+import { dutyEventsZh } from '../../modules/duty/events/i18n';
+
 /**
  * Chinese texts of the web app (the default language). en.ts must have exactly these keys:
  * TypeScript checks it. Placeholders look like {name}.
@@ -844,6 +846,7 @@ export const zh = {
   'field.day': '日期',
   'field.zeroReportStatus': '零报告状态',
   'field.zeroReportDueHour': '零报告时限（时）',
+  ...dutyEventsZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
