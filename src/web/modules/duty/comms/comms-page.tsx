@@ -7,6 +7,7 @@ import type { CommsEquipmentDetail, CommsEquipmentView, CommsKind } from '../../
 import { COMMS_KINDS, COMMS_UNIT_LEVELS, LIMITS } from '../../../../contracts';
 import { useAuth, useMe } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
+import { useLiveEvents } from '../../../app/live';
 import { formatDate, formatDateTime } from '../../../app/i18n/format';
 import { PageHeader } from '../../../app/components/page-header';
 import { filterWidth, useIsMobile } from '../../../app/use-is-mobile';
@@ -80,6 +81,9 @@ export default function CommsPage() {
     version,
   );
   const attention = useAttention(filters.unit?.id, version);
+  // Live: a test recorded elsewhere or an item falling overdue (the sweep) reloads the list.
+  const bump = () => setVersion((v) => v + 1);
+  useLiveEvents(['duty.comms_tested', 'duty.comms_overdue'], bump, bump);
   const [editing, setEditing] = useState<{ item: CommsEquipmentDetail | null } | null>(null);
   // The open item lives in the address (?id=…), so the live console can link to it.
   const openId = params.get('id') || null;

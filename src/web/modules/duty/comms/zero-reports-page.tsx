@@ -7,6 +7,7 @@ import type { ZeroReportDay, ZeroReportRow, ZeroReportStatus } from '../../../..
 import { ZERO_REPORT_LIMITS, ZERO_REPORT_TEXT } from '../../../../contracts';
 import { useAuth, useMe } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
+import { useLiveEvents } from '../../../app/live';
 import { formatDateTime } from '../../../app/i18n/format';
 import { PageHeader } from '../../../app/components/page-header';
 import { filterWidth, useIsMobile } from '../../../app/use-is-mobile';
@@ -71,6 +72,8 @@ function SendCard({ row, onSent }: { row: ZeroReportRow; onSent: () => void }) {
               autoSize={{ minRows: 2, maxRows: 4 }}
               placeholder={t('zero.notePlaceholder')}
               aria-label={t('zero.note')}
+              // The count sits under the box: keep it clear of the button.
+              style={{ marginBottom: 16 }}
             />
             <Button type="primary" size="large" loading={sending} onClick={() => void send()} block>
               {t('zero.send', { statement })}
@@ -122,14 +125,9 @@ export default function ZeroReportsPage() {
     return () => controller.abort();
   }, [day, unit, version, errorText]);
 
-  // Live: a township's report or a missing flag anywhere in my scope refreshes the view.
-  useEffect(() => {
-    if (typeof EventSource === 'undefined') return;
-    const live = new EventSource('/api/events');
-    live.addEventListener('duty.zero_report', reload);
-    live.addEventListener('duty.zero_missing', reload);
-    return () => live.close();
-  }, [reload]);
+  // Live: a township's report or a missing flag anywhere in my scope refreshes the view (and a
+  // reconnect does, since what happened meanwhile is not replayed).
+  useLiveEvents(['duty.zero_report', 'duty.zero_missing'], reload, reload);
 
   const isToday = data !== null && data.day === data.today;
   const ownRow = isToday && me.unit.level === 'township' ? data.items.find((r) => r.unit.id === me.unit.id) : undefined;
