@@ -116,6 +116,8 @@ export const RosterView = z.object({
   publishedAt: z.string().nullable(),
   publishedBy: z.string().nullable(),
   updatedAt: z.string().nullable(),
+  /** The caller's own person record, so the page can mark their shifts and offer a swap. */
+  myPersonId: z.uuid().nullable(),
   can: z.object({ manage: z.boolean(), requestSwap: z.boolean() }),
 });
 export type RosterView = z.infer<typeof RosterView>;

@@ -1,6 +1,7 @@
 import type { ComponentType, ReactNode } from 'react';
 import { AimOutlined, AlertOutlined, BarChartOutlined, EnvironmentOutlined, ApartmentOutlined, AuditOutlined, CloudUploadOutlined, HomeOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { BorderOuterOutlined, PhoneOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { ScheduleOutlined, SwapOutlined } from '@ant-design/icons';
 import { DashboardOutlined, FileTextOutlined, SendOutlined } from '@ant-design/icons';
 import type { Permission } from '../../contracts';
 import type { MessageKey } from './i18n';
@@ -27,6 +28,8 @@ export const MENU: MenuEntry[] = [
   { path: '/duty/console', label: 'nav.dutyConsole', icon: <DashboardOutlined />, anyOf: ['duty.read'], group: 'nav.duty' },
   { path: '/duty/events', label: 'nav.dutyEvents', icon: <FileTextOutlined />, anyOf: ['duty.read'], group: 'nav.duty' },
   { path: '/duty/reports', label: 'nav.dutyReports', icon: <SendOutlined />, anyOf: ['duty.read'], group: 'nav.duty' },
+  { path: '/duty/roster', label: 'nav.dutyRoster', icon: <ScheduleOutlined />, anyOf: ['duty.read'], group: 'nav.duty' },
+  { path: '/duty/handover', label: 'nav.dutyHandover', icon: <SwapOutlined />, anyOf: ['duty.read'], group: 'nav.duty' },
   { path: '/duty/comms', label: 'nav.dutyComms', icon: <PhoneOutlined />, anyOf: ['duty.read'], group: 'nav.duty' },
   { path: '/duty/zero-reports', label: 'nav.zeroReports', icon: <SafetyCertificateOutlined />, anyOf: ['duty.read'], group: 'nav.duty' },
   { path: '/org', label: 'nav.hierarchy', icon: <ApartmentOutlined />, anyOf: ['org.read'] },

@@ -27,6 +27,9 @@ const DutyConsolePage = lazy(() => import('../modules/duty/events/console-page')
 const DutyEventsPage = lazy(() => import('../modules/duty/events/events-page'));
 const DutyEventPage = lazy(() => import('../modules/duty/events/event-page'));
 const DutyReportsPage = lazy(() => import('../modules/duty/events/reports-page'));
+const RosterPage = lazy(() => import('../modules/duty/roster/roster-page'));
+const RosterPrintPage = lazy(() => import('../modules/duty/roster/print-page'));
+const HandoverPage = lazy(() => import('../modules/duty/roster/handover-page'));
 const CommsPage = lazy(() => import('../modules/duty/comms/comms-page'));
 const ZeroReportsPage = lazy(() => import('../modules/duty/comms/zero-reports-page'));
 
@@ -58,6 +61,14 @@ export const router = createBrowserRouter([
     ),
   },
   {
+    path: '/duty/roster/print',
+    element: (
+      <RequireAuth>
+        <Suspense fallback={<Spin size="large" style={{ display: 'block', margin: '30vh auto' }} />}>{guarded(['duty.read'], <RosterPrintPage />)}</Suspense>
+      </RequireAuth>
+    ),
+  },
+  {
     path: '/',
     element: (
       <RequireAuth>
@@ -83,6 +94,8 @@ export const router = createBrowserRouter([
       { path: 'duty/events', element: guarded(['duty.read'], <DutyEventsPage />) },
       { path: 'duty/events/:id', element: guarded(['duty.read'], <DutyEventPage />) },
       { path: 'duty/reports', element: guarded(['duty.read'], <DutyReportsPage />) },
+      { path: 'duty/roster', element: guarded(['duty.read'], <RosterPage />) },
+      { path: 'duty/handover', element: guarded(['duty.read'], <HandoverPage />) },
       { path: 'duty/comms', element: guarded(['duty.read'], <CommsPage />) },
       { path: 'duty/zero-reports', element: guarded(['duty.read'], <ZeroReportsPage />) },
       { path: PASSWORD_PATH.slice(1), element: <ChangePasswordPage /> },

@@ -1,5 +1,6 @@
 import type { Messages } from './zh';
 import { dutyEventsEn } from '../../modules/duty/events/i18n';
+import { dutyRosterEn } from '../../modules/duty/roster/i18n';
 
 /** English texts: the same keys as zh.ts (TypeScript rejects a missing or an extra key). */
 export const en: Messages = {
@@ -847,4 +848,5 @@ export const en: Messages = {
   'field.zeroReportStatus': 'Zero-report status',
   'field.zeroReportDueHour': 'Zero-report hour',
   ...dutyEventsEn,
+  ...dutyRosterEn,
 };

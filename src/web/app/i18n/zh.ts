@@ -1,4 +1,5 @@
 import { dutyEventsZh } from '../../modules/duty/events/i18n';
+import { dutyRosterZh } from '../../modules/duty/roster/i18n';
 
 /**
  * Chinese texts of the web app (the default language). en.ts must have exactly these keys:
@@ -847,6 +848,7 @@ export const zh = {
   'field.zeroReportStatus': '零报告状态',
   'field.zeroReportDueHour': '零报告时限（时）',
   ...dutyEventsZh,
+  ...dutyRosterZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -10,7 +10,7 @@ import { uuidv7 } from '../../../platform/db/ids';
 import { AppError, notFound } from '../../../platform/errors/app-error';
 import { units } from '../../../platform/hierarchy/schema';
 import { DUTY_ROLE_LABELS, SHIFT_PATTERN_LABELS, addDays, generateRoster, parseShiftKey, rosterGaps, shiftsOfMonth, type Assignment, type Shift } from '../rules';
-import { loadDesk, personRefs, presentShift, requireDeskPeople, unitRef, DEFAULT_PATTERN } from './desk';
+import { loadDesk, personOf, personRefs, presentShift, requireDeskPeople, unitRef, DEFAULT_PATTERN } from './desk';
 import { dutyAssignments, dutyRosters, type DutyRosterRow } from './schema';
 
 type ReadCtx = { db: Queryable; actor: Actor; clock: { now: () => Date } };
@@ -36,6 +36,7 @@ export async function assignmentsOf(db: Queryable, rosterId: string): Promise<As
 
 async function present(db: Queryable, actor: Actor, unit: Unit, month: string, roster: DutyRosterRow | null): Promise<RosterView> {
   const can = { manage: canAt(actor, 'duty.manage', unit.path), requestSwap: canAt(actor, 'duty.write', unit.path) };
+  const myPersonId = await personOf(db, actor);
   if (!roster) {
     return {
       id: null,
@@ -52,6 +53,7 @@ async function present(db: Queryable, actor: Actor, unit: Unit, month: string, r
       publishedAt: null,
       publishedBy: null,
       updatedAt: null,
+      myPersonId,
       can,
     };
   }
@@ -81,6 +83,7 @@ async function present(db: Queryable, actor: Actor, unit: Unit, month: string, r
     publishedAt: roster.publishedAt?.toISOString() ?? null,
     publishedBy: roster.publishedByName,
     updatedAt: roster.updatedAt.toISOString(),
+    myPersonId,
     can,
   };
 }
