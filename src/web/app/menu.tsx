@@ -3,6 +3,7 @@ import { AimOutlined, AlertOutlined, BarChartOutlined, EnvironmentOutlined, Apar
 import { BorderOuterOutlined, PhoneOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { ScheduleOutlined, SwapOutlined } from '@ant-design/icons';
 import { DashboardOutlined, FileTextOutlined, SendOutlined } from '@ant-design/icons';
+import { ProfileOutlined } from '@ant-design/icons';
 import type { Permission } from '../../contracts';
 import type { MessageKey } from './i18n';
 import { HazardMenuBadge } from '../modules/hazards/menu-badge';
@@ -40,6 +41,7 @@ export const MENU: MenuEntry[] = [
   { path: '/hazards/stats', label: 'nav.hazardStats', icon: <BarChartOutlined />, anyOf: HAZARD_PAGES },
   { path: '/risks', label: 'nav.risks', icon: <AimOutlined />, anyOf: ['org.read'] },
   { path: '/grids', label: 'nav.grids', icon: <BorderOuterOutlined />, anyOf: ['grids.manage', 'org.read'] },
+  { path: '/plans', label: 'nav.plans', icon: <ProfileOutlined />, anyOf: ['plans.read'] },
   { path: '/accounts', label: 'nav.accounts', icon: <UserOutlined />, anyOf: ['accounts.manage'] },
   { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, anyOf: ['audit.read'] },
 ];

@@ -32,6 +32,8 @@ const RosterPrintPage = lazy(() => import('../modules/duty/roster/print-page'));
 const HandoverPage = lazy(() => import('../modules/duty/roster/handover-page'));
 const CommsPage = lazy(() => import('../modules/duty/comms/comms-page'));
 const ZeroReportsPage = lazy(() => import('../modules/duty/comms/zero-reports-page'));
+const PlansPage = lazy(() => import('../modules/plans/plans-page'));
+const PlanDetailPage = lazy(() => import('../modules/plans/plan-detail-page'));
 
 function NotFound() {
   const { t } = useI18n();
@@ -98,6 +100,8 @@ export const router = createBrowserRouter([
       { path: 'duty/handover', element: guarded(['duty.read'], <HandoverPage />) },
       { path: 'duty/comms', element: guarded(['duty.read'], <CommsPage />) },
       { path: 'duty/zero-reports', element: guarded(['duty.read'], <ZeroReportsPage />) },
+      { path: 'plans', element: guarded(['plans.read'], <PlansPage />) },
+      { path: 'plans/:id', element: guarded(['plans.read'], <PlanDetailPage />) },
       { path: PASSWORD_PATH.slice(1), element: <ChangePasswordPage /> },
       { path: 'account', element: <Navigate to={PASSWORD_PATH} replace /> },
       { path: '*', element: <NotFound /> },

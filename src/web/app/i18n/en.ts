@@ -1,6 +1,7 @@
 import type { Messages } from './zh';
 import { dutyEventsEn } from '../../modules/duty/events/i18n';
 import { dutyRosterEn } from '../../modules/duty/roster/i18n';
+import { plansEn } from '../../modules/plans/i18n';
 
 /** English texts: the same keys as zh.ts (TypeScript rejects a missing or an extra key). */
 export const en: Messages = {
@@ -849,4 +850,5 @@ export const en: Messages = {
   'field.zeroReportDueHour': 'Zero-report hour',
   ...dutyEventsEn,
   ...dutyRosterEn,
+  ...plansEn,
 };

@@ -1,5 +1,6 @@
 import { dutyEventsZh } from '../../modules/duty/events/i18n';
 import { dutyRosterZh } from '../../modules/duty/roster/i18n';
+import { plansZh } from '../../modules/plans/i18n';
 
 /**
  * Chinese texts of the web app (the default language). en.ts must have exactly these keys:
@@ -849,6 +850,7 @@ export const zh = {
   'field.zeroReportDueHour': '零报告时限（时）',
   ...dutyEventsZh,
   ...dutyRosterZh,
+  ...plansZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
