@@ -8,6 +8,7 @@ import { PageHeader } from '../../../app/components/page-header';
 import { useI18n } from '../../../app/i18n';
 import { formatDateTime } from '../../../app/i18n/format';
 import { useIsMobile } from '../../../app/use-is-mobile';
+import { useLiveEvents } from '../../../app/live';
 import { usePagedList } from '../../../app/use-paged-list';
 import { rosterApi } from './api';
 import { DeskSelect, useDesk } from './desk-select';
@@ -26,6 +27,9 @@ export default function HandoverPage() {
   const [opening, setOpening] = useState(false);
   const [version, setVersion] = useState(0);
   const openId = params.get('handover');
+  // Another officer's handover, answer or log entry appears without a reload.
+  const bump = () => setVersion((v) => v + 1);
+  useLiveEvents(['duty.handover', 'duty.log'], bump, bump);
   const show = (id: string | null) =>
     setParams((current) => {
       const next = new URLSearchParams(current);
@@ -151,7 +155,7 @@ export default function HandoverPage() {
                 </>
               ),
             },
-            { key: 'log', label: t('dutyLog.title'), children: <LogPanel unitId={desk.id} canWrite={desk.can.write} onChanged={() => setVersion((v) => v + 1)} /> },
+            { key: 'log', label: t('dutyLog.title'), children: <LogPanel unitId={desk.id} canWrite={desk.can.write} refresh={version} onChanged={bump} /> },
           ]}
         />
       </Card>

@@ -41,14 +41,14 @@ function LogModal({ unitId, onClose, onDone }: { unitId: string; onClose: () => 
 type Filters = { date: Dayjs | null; kind?: DutyLogKind; q: string };
 
 /** 值班日志 of a desk: newest first, by duty day, kind or words; those on duty add entries. */
-export function LogPanel({ unitId, canWrite, onChanged }: { unitId: string; canWrite: boolean; onChanged: () => void }) {
+export function LogPanel({ unitId, canWrite, refresh, onChanged }: { unitId: string; canWrite: boolean; refresh: number; onChanged: () => void }) {
   const { t } = useI18n();
   const isMobile = useIsMobile();
   const [filters, setFilters] = useState<Filters>({ date: null, q: '' });
   const [q, setQ] = useState('');
   const [adding, setAdding] = useState(false);
   const query = useMemo(() => ({ unitId, ...filters }), [unitId, filters]);
-  const list = usePagedList(query, (f, paging, signal) => rosterApi.log({ unitId: f.unitId, date: f.date?.format('YYYY-MM-DD'), kind: f.kind, q: f.q || undefined, ...paging }, signal));
+  const list = usePagedList(query, (f, paging, signal) => rosterApi.log({ unitId: f.unitId, date: f.date?.format('YYYY-MM-DD'), kind: f.kind, q: f.q || undefined, ...paging }, signal), refresh);
   const columns: TableColumnsType<DutyLogView> = [
     { title: t('dutyLog.at'), dataIndex: 'at', width: 150, render: (at: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(at)}</span> },
     { title: t('dutyLog.kind'), dataIndex: 'kind', width: 80, render: (k: DutyLogKind) => <Tag>{t(`dutyLogKind.${k}`)}</Tag> },
@@ -124,7 +124,6 @@ export function LogPanel({ unitId, canWrite, onChanged }: { unitId: string; canW
           onClose={() => setAdding(false)}
           onDone={() => {
             setAdding(false);
-            list.reload();
             onChanged();
           }}
         />

@@ -8,6 +8,7 @@ import { PageHeader } from '../../../app/components/page-header';
 import { useI18n } from '../../../app/i18n';
 import { formatDateTime } from '../../../app/i18n/format';
 import { useIsMobile } from '../../../app/use-is-mobile';
+import { useLiveEvents } from '../../../app/live';
 import { currentMonth, rosterApi } from './api';
 import { DeskSelect, useDesk } from './desk-select';
 import { GenerateModal } from './generate-modal';
@@ -38,6 +39,9 @@ export default function RosterPage() {
   const [generating, setGenerating] = useState(false);
   const [cell, setCell] = useState<CellTarget | null>(null);
   const people = useDeskPeople(desk?.id);
+  // A manager's publication or decision elsewhere shows here at once.
+  const bump = () => setVersion((v) => v + 1);
+  useLiveEvents(['duty.roster', 'duty.swap'], bump, bump);
 
   useEffect(() => {
     if (!desk) return;
