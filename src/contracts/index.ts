@@ -18,3 +18,4 @@ export * from './duty-events';
 export * from './duty-roster';
 export * from './duty-comms';
 export * from './plans';
+export * from './warnings';

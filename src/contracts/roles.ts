@@ -60,18 +60,25 @@ export const PERMISSIONS = [
   'plans.read',
   /** Keep plans: create and revise them, their checklists, activation rules, documents and drills. */
   'plans.manage',
+  /** Hold warnings (预警): enter them, import CAP, cancel. */
+  'warnings.manage',
+  /** Issue a warning downward and watch who answered (叫应). */
+  'warnings.issue',
+  /** Start and run a plan's response to a warning (启动响应). */
+  'warnings.respond',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const LOOP = ['hazards.report', 'hazards.manage'] as const;
 const DESK = ['duty.read', 'duty.write', 'duty.manage'] as const;
+const WARN = ['warnings.manage', 'warnings.issue', 'warnings.respond'] as const;
 
 /** What each role may do within its node and below. Reading the org is open to every role. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  city_admin: ['org.read', 'org.units.manage', 'org.staff.manage', 'accounts.manage', 'audit.read', ...LOOP, 'hazards.approve', 'hazards.catalog', 'grids.manage', 'risks.manage', 'risks.check', ...DESK, 'duty.review', 'plans.read', 'plans.manage'],
-  county_officer: ['org.read', 'org.units.manage', 'org.staff.manage', 'accounts.manage', 'audit.read', ...LOOP, 'hazards.approve', 'grids.manage', 'risks.manage', 'risks.check', ...DESK, 'duty.review', 'plans.read', 'plans.manage'],
-  township_chief: ['org.read', 'org.staff.manage', 'accounts.manage', 'audit.read', ...LOOP, 'grids.manage', 'risks.manage', 'risks.check', ...DESK, 'plans.read', 'plans.manage'],
-  duty_officer: ['org.read', ...LOOP, 'risks.check', 'duty.read', 'duty.write', 'plans.read'],
+  city_admin: ['org.read', 'org.units.manage', 'org.staff.manage', 'accounts.manage', 'audit.read', ...LOOP, 'hazards.approve', 'hazards.catalog', 'grids.manage', 'risks.manage', 'risks.check', ...DESK, 'duty.review', 'plans.read', 'plans.manage', ...WARN],
+  county_officer: ['org.read', 'org.units.manage', 'org.staff.manage', 'accounts.manage', 'audit.read', ...LOOP, 'hazards.approve', 'grids.manage', 'risks.manage', 'risks.check', ...DESK, 'duty.review', 'plans.read', 'plans.manage', ...WARN],
+  township_chief: ['org.read', 'org.staff.manage', 'accounts.manage', 'audit.read', ...LOOP, 'grids.manage', 'risks.manage', 'risks.check', ...DESK, 'plans.read', 'plans.manage', ...WARN],
+  duty_officer: ['org.read', ...LOOP, 'risks.check', 'duty.read', 'duty.write', 'plans.read', 'warnings.manage', 'warnings.issue'],
   enforcement_officer: ['org.read', ...LOOP, 'risks.manage', 'risks.check', 'duty.read', 'plans.read'],
   warehouse_keeper: ['org.read', 'hazards.report', 'duty.read', 'plans.read'],
   rescue_captain: ['org.read', 'hazards.report', 'duty.read', 'plans.read'],

@@ -11,6 +11,8 @@ import { LIMITS } from '../contracts/limits';
 import { FILE_LIMITS } from '../contracts/files';
 import type { AppDeps, BuiltDeps } from './platform/context';
 import { Announcer } from './platform/realtime/bus';
+import { AppError } from './platform/errors/app-error';
+import { isAdvanceable } from './platform/clock';
 import { errorBody, handleError } from './platform/errors/handler';
 import { buildOpenApi } from './platform/http/openapi';
 import { registerApiDocs } from './platform/http/docs';
@@ -27,16 +29,17 @@ import { auditRoutes } from './modules/audit/routes';
 import { homeRoutes } from './modules/home/routes';
 import { gridRoutes } from './modules/grids/routes';
 import { riskRoutes } from './modules/risks/routes';
-import { dutyCommsRoutes } from './modules/duty/comms/routes';
 import { dutyRosterRoutes } from './modules/duty/roster/routes';
+import { dutyCommsRoutes } from './modules/duty/comms/routes';
 import { dutyEventRoutes } from './modules/duty/events/routes';
+import { publicWarningRoutes, warningRoutes } from './modules/warnings/routes';
 import { planRoutes } from './modules/plans/routes';
 import { resolveSession, SESSION_COOKIE } from './platform/auth/sessions';
 import './platform/http/fastify.d';
 
 /** Every module's routes. A new module adds its list here (and joins the access-matrix test). */
 export function allRoutes(): Route[] {
-  return [...authRoutes, ...fileRoutes, ...realtimeRoutes, ...homeRoutes, ...hazardStatsRoutes, ...hazardRoutes, ...publicHazardRoutes, ...patrolRoutes, ...orgRoutes, ...accountRoutes, ...auditRoutes, ...riskRoutes, ...gridRoutes, ...dutyRosterRoutes, ...dutyCommsRoutes, ...dutyEventRoutes, ...planRoutes];
+  return [...authRoutes, ...fileRoutes, ...realtimeRoutes, ...homeRoutes, ...hazardStatsRoutes, ...hazardRoutes, ...publicHazardRoutes, ...patrolRoutes, ...orgRoutes, ...accountRoutes, ...auditRoutes, ...riskRoutes, ...gridRoutes, ...dutyRosterRoutes, ...dutyCommsRoutes, ...dutyEventRoutes, ...warningRoutes, ...publicWarningRoutes, ...planRoutes];
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -117,6 +120,17 @@ export async function buildApp(given: AppDeps, opts: { logStream?: NodeJS.Writab
         if (r.status) void reply.status(r.status);
         return reply.send(result);
       },
+    });
+  }
+
+  // Browser tests move the clock forward (escalations, deadlines); never in production (config refuses it).
+  if (deps.config.testClock && isAdvanceable(deps.clock)) {
+    const clock = deps.clock;
+    app.post('/api/test/clock', async (req) => {
+      const minutes = Number((req.body as { advanceMinutes?: unknown } | undefined)?.advanceMinutes);
+      if (!Number.isFinite(minutes) || minutes < 0 || minutes > 24 * 60) throw new AppError('VALIDATION_FAILED');
+      clock.advance(minutes * 60_000);
+      return { now: clock.now().toISOString() };
     });
   }
 

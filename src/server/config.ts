@@ -30,6 +30,10 @@ const Env = z.object({
   WEB_DIST_DIR: z.string().default('dist/web'),
   /** The address residents' phones reach (printed in QR posters); defaults to the request's host. */
   PUBLIC_BASE_URL: z.url().optional(),
+  /** Warning messages (SMS gateway, broadcast) are POSTed here as JSON when set. */
+  WARNING_WEBHOOK_URL: z.url().optional(),
+  /** Tests only: the app's clock can be moved forward through /api/test/clock (refused in production). */
+  TEST_CLOCK: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   /** Requests per minute per address on the public QR form: reading it, and filing reports. */
   PUBLIC_READS_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(60),
   PUBLIC_REPORTS_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(5),
@@ -51,6 +55,8 @@ export type Config = {
   logLevel: string;
   webDistDir: string;
   publicBaseUrl: string | undefined;
+  warningWebhookUrl: string | undefined;
+  testClock: boolean;
   publicRateLimit: { publicRead: number; publicWrite: number };
 };
 
@@ -66,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const e = parsed.data;
+  if (e.TEST_CLOCK && e.NODE_ENV === 'production') throw new ConfigError(['TEST_CLOCK: a movable clock is for tests and cannot be used in production']);
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -86,6 +93,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     webDistDir: path.resolve(e.WEB_DIST_DIR),
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/$/, ''),
+    warningWebhookUrl: e.WARNING_WEBHOOK_URL,
+    testClock: e.TEST_CLOCK,
     publicRateLimit: { publicRead: e.PUBLIC_READS_PER_MINUTE, publicWrite: e.PUBLIC_REPORTS_PER_MINUTE },
   };
 }

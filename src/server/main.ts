@@ -1,13 +1,14 @@
 import path from 'node:path';
 import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
-import { systemClock } from './platform/clock';
+import { offsetClock, systemClock } from './platform/clock';
 import { bootDatabase } from './platform/db/boot';
 import { DiskStorage } from './platform/files/storage';
 import { startJobs } from './platform/jobs/runner';
 import { RealtimeBus } from './platform/realtime/bus';
 import { hazardJobs } from './modules/hazards/jobs';
 import { dutyCommsJobs } from './modules/duty/comms/jobs';
+import { warningJobs } from './modules/warnings/jobs';
 import { seedDemoIfEmpty } from './modules/org/seed/seed';
 
 /** Boot: config → database (embedded or DATABASE_URL) → migrations → demo data → listen. */
@@ -32,9 +33,10 @@ async function main() {
   const files = new DiskStorage(path.join(config.dataDir, 'files'));
   const bus = new RealtimeBus(database.url, log);
   await bus.start();
-  const app = await buildApp({ db: database.db, config, clock: systemClock, dbKind: database.kind, files, bus });
+  const clock = config.testClock ? offsetClock() : systemClock;
+  const app = await buildApp({ db: database.db, config, clock, dbKind: database.kind, files, bus });
 
-  const stopJobs = startJobs(database.db, systemClock, [...hazardJobs, ...dutyCommsJobs], log);
+  const stopJobs = startJobs(database.db, clock, [...hazardJobs, ...dutyCommsJobs, ...warningJobs(config, log)], log);
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -12,3 +12,4 @@ export * from '../modules/duty/events/schema';
 export * from '../modules/duty/roster/schema';
 export * from '../modules/duty/comms/schema';
 export * from '../modules/plans/schema';
+export * from '../modules/warnings/schema';

@@ -18,6 +18,8 @@ const LOOP = { 'hazards.report': BAOGAI, 'hazards.manage': BAOGAI } as const;
 const PLANS = (read: Place[], manage: Place[] = []) => ({ 'plans.read': read, ...(manage.length ? { 'plans.manage': manage } : {}) });
 /** The duty desk: read, stand duty, run it (duty.review is county and city only). */
 const DESK = (places: Place[]) => ({ 'duty.read': places, 'duty.write': places, 'duty.manage': places });
+/** Warnings: hold and issue (duty officers too); start responses (chiefs, county, city). */
+const WARN = (places: Place[], respond = true) => ({ 'warnings.manage': places, 'warnings.issue': places, ...(respond ? { 'warnings.respond': places } : {}) });
 const reporter: Persona = { sees: BAOGAI, perms: { ...PLANS(BAOGAI), 'hazards.report': BAOGAI, 'duty.read': BAOGAI } };
 const countyWide = (extra: Partial<Record<Permission, Place[]>>): Persona => ({
   sees: ALL,
@@ -35,6 +37,7 @@ const countyWide = (extra: Partial<Record<Permission, Place[]>>): Persona => ({
     'risks.check': ALL,
     ...DESK(ALL),
     'duty.review': ALL,
+    ...WARN(ALL),
     ...extra,
   },
 });
@@ -44,9 +47,9 @@ export const PERSONAS: Record<string, Persona | null> = {
   county_officer: countyWide({}),
   baogai_chief: {
     sees: BAOGAI,
-    perms: { ...PLANS(BAOGAI, BAOGAI), 'org.staff.manage': BAOGAI, 'accounts.manage': BAOGAI, 'audit.read': BAOGAI, ...LOOP, 'grids.manage': BAOGAI, 'risks.manage': BAOGAI, 'risks.check': BAOGAI, ...DESK(BAOGAI) },
+    perms: { ...PLANS(BAOGAI, BAOGAI), 'org.staff.manage': BAOGAI, 'accounts.manage': BAOGAI, 'audit.read': BAOGAI, ...LOOP, 'grids.manage': BAOGAI, 'risks.manage': BAOGAI, 'risks.check': BAOGAI, ...DESK(BAOGAI), ...WARN(BAOGAI) },
   },
-  baogai_duty: { sees: BAOGAI, perms: { ...PLANS(BAOGAI), ...LOOP, 'risks.check': BAOGAI, 'duty.read': BAOGAI, 'duty.write': BAOGAI } },
+  baogai_duty: { sees: BAOGAI, perms: { ...PLANS(BAOGAI), ...LOOP, 'risks.check': BAOGAI, 'duty.read': BAOGAI, 'duty.write': BAOGAI, ...WARN(BAOGAI, false) } },
   baogai_enforcer: { sees: BAOGAI, perms: { ...PLANS(BAOGAI), ...LOOP, 'risks.manage': BAOGAI, 'risks.check': BAOGAI, 'duty.read': BAOGAI } },
   baogai_keeper: reporter,
   baogai_rescue: reporter,
@@ -68,6 +71,7 @@ export const PERSONAS: Record<string, Persona | null> = {
       'risks.manage': ['lingxiu'],
       'risks.check': ['lingxiu'],
       ...DESK(['lingxiu']),
+      ...WARN(['lingxiu']),
     },
   },
   /** A grid worker of 灵秀镇 (钞坑村第一网格): none of the places above is theirs. */
