@@ -28,6 +28,7 @@ export default defineConfig({
     url: `http://localhost:${port}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,
-    env: { PORT: String(port), DATA_DIR: dataDir, EMBEDDED_PG_PORT: pgPort, LOG_LEVEL: 'warn', SKIP_WEB_BUILD: process.env.SKIP_WEB_BUILD ?? 'false' },
+    // NODE_ENV=test: every answer is also checked against its contract; TEST_CLOCK lets a journey move time forward.
+    env: { NODE_ENV: 'test', TEST_CLOCK: 'true', PORT: String(port), DATA_DIR: dataDir, EMBEDDED_PG_PORT: pgPort, LOG_LEVEL: 'warn', SKIP_WEB_BUILD: process.env.SKIP_WEB_BUILD ?? 'false' },
   },
 });
