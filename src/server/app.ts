@@ -1,3 +1,4 @@
+import pg from 'pg';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -46,7 +47,11 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** Builds the app from its dependencies; no listening, no side effects, so tests use `inject()`. */
 export async function buildApp(given: AppDeps, opts: { logStream?: NodeJS.WritableStream } = {}): Promise<FastifyInstance> {
-  const deps: BuiltDeps = { ...given, announcer: given.announcer ?? new Announcer(given.db.$client) };
+  // Notifications go through their own connection: behind a queue of busy requests on the main
+  // pool they would reach the other screens late (measured by `npm run bench -- duty`).
+  const notifyPool = given.announcer ? null : new pg.Pool({ ...given.db.$client.options, max: 1, application_name: 'lastmeter-notify' });
+  notifyPool?.on('error', () => undefined);
+  const deps: BuiltDeps = { ...given, announcer: given.announcer ?? new Announcer(notifyPool!) };
   const app = Fastify({
     logger:
       deps.config.logLevel === 'silent'
@@ -166,6 +171,9 @@ export async function buildApp(given: AppDeps, opts: { logStream?: NodeJS.Writab
   });
 
   // Events queued in the last few milliseconds still go out.
-  app.addHook('onClose', () => deps.announcer.flush());
+  app.addHook('onClose', async () => {
+    await deps.announcer.flush();
+    await notifyPool?.end();
+  });
   return app;
 }

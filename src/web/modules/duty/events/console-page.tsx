@@ -2,7 +2,9 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import { Link, useNavigate } from 'react-router';
 import { Alert, Badge, Button, Card, Col, Empty, Flex, List, Row, Switch, Tag, Typography } from 'antd';
 import { PhoneOutlined, SoundOutlined } from '@ant-design/icons';
-import type { DutyConsole } from '../../../../contracts';
+import { CommsOverdueList, ZeroReportDay as ZeroReportDaySchema, type CommsOverdueItem, type DutyConsole, type ZeroReportDay } from '../../../../contracts';
+import { api } from '../../../app/api';
+import { OnDutyCard } from '../roster/on-duty-card';
 import { useAuth } from '../../../app/auth';
 import { PageHeader } from '../../../app/components/page-header';
 import { useI18n } from '../../../app/i18n';
@@ -70,6 +72,8 @@ export default function ConsolePage() {
   const navigate = useNavigate();
   const kindName = useKindName();
   const [data, setData] = useState<DutyConsole | null>(null);
+  const [comms, setComms] = useState<CommsOverdueItem[]>([]);
+  const [zero, setZero] = useState<ZeroReportDay | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [sound, setSound] = useState(() => localStorage.getItem(SOUND_KEY) !== 'off');
   const [flash, setFlash] = useState<{ text: string; at: number } | null>(null);
@@ -85,6 +89,9 @@ export default function ConsolePage() {
     } catch (e) {
       setError(errorText(e));
     }
+    // Equipment with overdue connectivity tests and today's zero reports: shown when readable.
+    api.get<{ items: CommsOverdueItem[] }>('/duty/comms/equipment/overdue', { schema: CommsOverdueList }).then((r) => setComms(r.items), () => setComms([]));
+    api.get<ZeroReportDay>('/duty/zero-reports', { schema: ZeroReportDaySchema }).then(setZero, () => setZero(null));
   }, [errorText]);
   useEffect(() => {
     void load();
@@ -93,6 +100,8 @@ export default function ConsolePage() {
     return () => window.clearInterval(timer);
   }, [load]);
 
+  // Equipment tests, zero reports and handovers only refresh the lists; they do not chime.
+  useLiveEvents(['duty.comms_overdue', 'duty.comms_tested', 'duty.zero_missing', 'duty.zero_report', 'duty.handover'], () => void load());
   useLiveEvents(
     ['duty.event', 'duty.report'],
     (d) => {
@@ -154,6 +163,7 @@ export default function ConsolePage() {
         <Alert key={flash.at} className="duty-console-flash" type="warning" showIcon closable message={flash.text} onClose={() => setFlash(null)} style={{ marginBottom: 12 }} data-testid="console-flash" />
       ) : null}
       {error ? <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} /> : null}
+      {data ? <OnDutyCard unitId={data.unit.id} /> : null}
       {data ? (
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={12}>
@@ -220,6 +230,39 @@ export default function ConsolePage() {
                   ) : (
                     <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('duty.console.nothing')} />
                   )}
+                </Section>
+              ) : null}
+              <Section title={t('duty.console.comms')} count={comms.length} testId="console-comms">
+                {comms.length ? (
+                  <List
+                    size="small"
+                    dataSource={comms}
+                    renderItem={(c) => (
+                      <List.Item>
+                        <Flex vertical style={{ width: '100%' }}>
+                          <span>
+                            {c.unit.name} · {c.model} {c.identifier}
+                          </span>
+                          <Typography.Text type="danger" style={{ fontSize: 12 }}>
+                            {t('duty.console.commsDue', { at: formatDateTime(c.nextTestDue), keeper: `${c.keeper.name} ${c.keeper.phone}` })}
+                          </Typography.Text>
+                        </Flex>
+                      </List.Item>
+                    )}
+                  />
+                ) : (
+                  <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('duty.console.nothing')} />
+                )}
+              </Section>
+              {zero ? (
+                <Section title={t('duty.console.zero', { day: zero.day })} count={zero.items.filter((z) => z.status === 'missing' || z.status === 'late').length} testId="console-zero">
+                  <Flex gap={6} wrap>
+                    {zero.items.map((z) => (
+                      <Tag key={z.unit.id} color={z.status === 'missing' ? 'red' : z.status === 'late' ? 'orange' : z.status === 'pending' ? 'default' : 'green'}>
+                        {z.unit.name} · {t(`zeroStatus.${z.status}`)}
+                      </Tag>
+                    ))}
+                  </Flex>
                 </Section>
               ) : null}
               <Section title={t('duty.console.answers')} count={data.answers.filter((a) => a.kind === 'returned').length} testId="console-answers">
