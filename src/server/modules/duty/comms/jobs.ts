@@ -3,7 +3,7 @@ import type { Db } from '../../../platform/db/client';
 import type { Job } from '../../../platform/jobs/runner';
 import { announce } from '../../../platform/realtime/bus';
 import { beijingDateOf } from '../rules/beijing';
-import { dueHourSql } from './zero-reports.queries';
+import { dueHourSql, hadEventReportSql } from './zero-reports.queries';
 
 /** Any constants: one run of each sweep at a time across every app node. */
 const COMMS_SWEEP_LOCK = 5_350_601;
@@ -79,6 +79,7 @@ export async function sweepMissingZeroReports(db: Db, now: Date): Promise<number
         select w.* from towns w
         where w.due_at < ${now}
           and not exists (select 1 from duty_zero_reports r where r.unit_id = w.id and r.day = ${day}::date)
+          and not ${hadEventReportSql(sql`w.id`, day)}
       ),
       flagged as (
         insert into duty_zero_report_flags (unit_id, day, flagged_at)

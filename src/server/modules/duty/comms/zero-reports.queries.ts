@@ -31,7 +31,17 @@ type DayRow = {
   submitter_id: string | null;
   submitter_name: string | null;
   flagged_at: Date | string | null;
+  had_event_report: boolean;
 };
+
+/**
+ * The township sent an event report (首报/续报/终报) during the Beijing day: it has something to
+ * report, so it owes no zero report that day.
+ */
+export const hadEventReportSql = (unitId: SQL, day: BeijingDate): SQL => sql`exists (
+    select 1 from duty_reports dr where dr.unit_id = ${unitId} and dr.submitted_at is not null
+      and dr.submitted_at >= (${day}::date)::timestamp at time zone 'Asia/Shanghai'
+      and dr.submitted_at < (${day}::date + 1)::timestamp at time zone 'Asia/Shanghai')`;
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
@@ -46,9 +56,8 @@ export function presentDayRow(actor: Actor, r: DayRow, day: BeijingDate, now: Da
     parentName: r.parent_name,
     dueHour: r.due_hour,
     dueAt: zeroReportDue(day, r.due_hour).toISOString(),
-    // The events module (接报) will tell whether the township reported an event that day, which
-    // makes a zero report 'not_required'; until it does, every township owes one.
-    status: zeroReportStatus({ day, dueHour: r.due_hour, now, submittedAt }),
+    // A township that reported an event that day (信息报送) owes no zero report.
+    status: zeroReportStatus({ day, dueHour: r.due_hour, now, submittedAt, hadEventReport: r.had_event_report }),
     report:
       r.report_id && submittedAt
         ? { id: r.report_id, unitId: r.id, day, note: r.note, submittedAt: submittedAt.toISOString(), submitter: { id: r.submitter_id, name: r.submitter_name ?? '' } }
@@ -62,7 +71,8 @@ export function presentDayRow(actor: Actor, r: DayRow, day: BeijingDate, now: Da
 export async function loadDayRows(db: Queryable, actor: Actor, day: BeijingDate, where: SQL): Promise<DayRow[]> {
   const res = await db.execute<DayRow>(sql`
     select t.id, t.name, t.code, t.path::text as path, p.name as parent_name, ${dueHourSql(sql`t.path`)} as due_hour,
-           r.id as report_id, r.note, r.submitted_at, r.submitter_id, r.submitter_name, f.flagged_at
+           r.id as report_id, r.note, r.submitted_at, r.submitter_id, r.submitter_name, f.flagged_at,
+           ${hadEventReportSql(sql`t.id`, day)} as had_event_report
     from units t
     left join units p on p.id = t.parent_id
     left join duty_zero_reports r on r.unit_id = t.id and r.day = ${day}::date

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { apiAs, createTestApp, loginAs, type Api, type TestApp } from '../../../test/harness';
 import { demoFixtures, type DemoFixtures } from '../../../test/fixtures';
 import { auditEvents } from '../../../platform/audit/schema';
@@ -202,6 +202,29 @@ describe('reports (信息报送) going up', () => {
     expect(up.next.minutesLeft).toBe(15);
     await chief.put(`/api/duty/settings/${fx.units.baogai.id}`, { preset: 'national' });
     await signIn();
+  });
+});
+
+describe('zero reports', () => {
+  it('a township that reported an event today owes no zero report (not_required), and the sweep does not flag it', async () => {
+    const ev = (await duty.post('/api/duty/events', intake())).json();
+    expect((await duty.post('/api/duty/reports', fullReport(ev.id, 'first'))).statusCode).toBe(201);
+    const day = (await county.get('/api/duty/zero-reports')).json();
+    const baogai = day.items.find((r: { unit: { name: string } }) => r.unit.name === '宝盖镇');
+    expect(baogai.status).toBe('not_required');
+    const { sweepMissingZeroReports } = await import('../comms/jobs');
+    t.clock.advance(24 * 3600_000);
+    await signIn();
+    const next = await duty.post('/api/duty/reports', fullReport((await duty.post('/api/duty/events', intake())).json().id, 'first'));
+    expect(next.statusCode).toBe(201);
+    // The last moment of the same Beijing day: well past its zero-report hour.
+    const bj = new Date(t.clock.now().getTime() + 8 * 3600_000);
+    const endOfDay = new Date(Date.UTC(bj.getUTCFullYear(), bj.getUTCMonth(), bj.getUTCDate() + 1) - 8 * 3600_000 - 1);
+    await sweepMissingZeroReports(t.db, endOfDay);
+    const lingxiuFlagged = await t.db.execute(sql`select 1 from duty_zero_report_flags where unit_id = ${fx.units.lingxiu.id}`);
+    expect(lingxiuFlagged.rows).toHaveLength(1);
+    const flags = await t.db.execute(sql`select 1 from duty_zero_report_flags where unit_id = ${fx.units.baogai.id}`);
+    expect(flags.rows).toHaveLength(0);
   });
 });
 
