@@ -82,18 +82,20 @@ test('接报 → 首报 → 续报 → 终报, each seen live on the county cons
   await countyContext.close();
 });
 
-test('a 首报 submitted after its deadline shows as late, and the console lists what is overdue', async ({ page }) => {
+test('a 首报 submitted after its deadline shows as late, under the server’s movable clock', async ({ page }) => {
   await signIn(page, 'baogai_duty');
   const id = crypto.randomUUID();
-  // A call received 90 minutes ago about a work-safety accident: the 首报 was due after 60.
-  const res = await page.request.post('/api/duty/events', {
-    data: { id, receivedAt: new Date(Date.now() - 90 * 60_000).toISOString(), source: 'phone', address: '宝盖镇前坑村采石场', type: 'work_safety', description: '塌方，1 人被困' },
-  });
+  // A work-safety accident: the 首报 is due within 60 minutes of the call.
+  const res = await page.request.post('/api/duty/events', { data: { id, source: 'phone', address: '宝盖镇前坑村采石场', type: 'work_safety', description: '塌方，1 人被困' } });
   expect(res.status()).toBe(201);
+  await page.goto(`/duty/events/${id}`);
+  await expect(page.getByTestId('countdown')).toContainText('还剩');
+  // 95 minutes later (the session's idle limit is 30 minutes, so the officer signs in again).
+  const moved = await page.request.post('/api/test/clock', { data: { advanceMinutes: 95 } });
+  expect(moved.ok()).toBe(true);
+  await signIn(page, 'baogai_duty');
   await page.goto('/duty/console');
-  const due = page.getByTestId('console-due');
-  await expect(due).toContainText('首报');
-  await expect(due.getByTestId('countdown').filter({ hasText: '已超时' }).first()).toBeVisible();
+  await expect(page.getByTestId('console-due').getByTestId('countdown').filter({ hasText: '已超时' }).first()).toBeVisible();
 
   await page.goto(`/duty/events/${id}`);
   await expect(page.getByTestId('countdown')).toContainText('已超时');

@@ -35,26 +35,30 @@ export function ReportStateTag({ report }: { report: Pick<DutyReport, 'state' | 
   );
 }
 
-/** Minutes from now to an instant, ticking every 15 seconds. */
-function useMinutesUntil(dueAt: string | null): number | null {
-  const [now, setNow] = useState(() => Date.now());
+/**
+ * The server's countdown, ticking on from when it arrived. It counts from the server's figure, not
+ * from the browser's clock, which may be wrong by minutes on a duty PC.
+ */
+function useCountdown(minutesLeft: number | null): number | null {
+  // Minutes elapsed since the server's figure arrived; a new figure starts again from zero.
+  const [elapsed, setElapsed] = useState({ of: minutesLeft, minutes: 0 });
   useEffect(() => {
-    const timer = window.setInterval(() => setNow(Date.now()), 15_000);
+    const since = Date.now();
+    const timer = window.setInterval(() => setElapsed({ of: minutesLeft, minutes: Math.floor((Date.now() - since) / 60_000) }), 15_000);
     return () => window.clearInterval(timer);
-  }, []);
-  if (!dueAt) return null;
-  const ms = new Date(dueAt).getTime() - now;
-  return ms >= 0 ? Math.floor(ms / 60_000) : -Math.ceil(-ms / 60_000);
+  }, [minutesLeft]);
+  if (minutesLeft === null) return null;
+  return minutesLeft - (elapsed.of === minutesLeft ? elapsed.minutes : 0);
 }
 
 /**
  * The countdown to the next report: green with time to spare, orange within 30 minutes, red when
- * late. It counts on the browser's clock from the deadline the server gave.
+ * late.
  */
 export function Countdown({ next }: { next: DutyDeadline | null }) {
   const { t } = useI18n();
   const kindName = useKindName();
-  const minutes = useMinutesUntil(next?.dueAt ?? null);
+  const minutes = useCountdown(next?.minutesLeft ?? null);
   if (!next) return <Tag color="green">{t('duty.event.allDone')}</Tag>;
   if (!next.dueAt || minutes === null) return <Tag>{`${kindName(next.kind)} · ${t('duty.event.noDeadline')}`}</Tag>;
   const colour = minutes < 0 ? 'red' : minutes <= 30 ? 'orange' : 'green';
