@@ -128,5 +128,9 @@ export const AUDIT_ACTIONS = {
   'warning.issued': { zh: '发布预警', en: 'Warning issued' },
   'warning.answered': { zh: '预警叫应回复', en: 'Warning answered' },
   'warning.escalated': { zh: '叫应升级', en: 'Unanswered warning escalated' },
+  'response.started': { zh: '启动应急响应', en: 'Response started' },
+  'response.task.done': { zh: '完成响应任务', en: 'Response task done' },
+  'response.task.undone': { zh: '撤销响应任务完成', en: 'Response task reopened' },
+  'response.ended': { zh: '结束应急响应', en: 'Response ended' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -108,6 +108,10 @@ export const ERRORS = {
   WARNING_DUPLICATE: { status: 409, zh: '同一发布单位的同一预警标识已经存在', en: 'A warning with this sender and identifier exists already' },
   WARNING_NOT_ACTIVE: { status: 409, zh: '该预警已解除、更新或过期', en: 'This warning is no longer active' },
   WARNING_LINK_UNKNOWN: { status: 404, zh: '链接无效或已过期', en: 'This link is not valid' },
+  RESPONSE_ID_TAKEN: { status: 409, zh: '该编号已被其他响应使用', en: 'This id is already used by another response' },
+  RESPONSE_PLAN_NOT_ACTIVE: { status: 409, zh: '只能启动已生效的预案', en: 'Only an active plan can be started' },
+  RESPONSE_NOT_RUNNING: { status: 409, zh: '该响应已结束', en: 'This response has ended' },
+  RESPONSE_EXERCISE_WARNING: { status: 400, zh: '演练预警只能启动演练响应', en: 'An exercise warning starts exercise responses only' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests, try again later' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

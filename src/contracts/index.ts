@@ -19,3 +19,4 @@ export * from './duty-roster';
 export * from './duty-comms';
 export * from './plans';
 export * from './warnings';
+export * from './responses';

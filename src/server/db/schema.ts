@@ -13,3 +13,4 @@ export * from '../modules/duty/roster/schema';
 export * from '../modules/duty/comms/schema';
 export * from '../modules/plans/schema';
 export * from '../modules/warnings/schema';
+export * from '../modules/responses/schema';

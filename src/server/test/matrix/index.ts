@@ -11,6 +11,7 @@ import { dutyEventCases } from './duty-events-cases';
 import { dutyRosterCases } from './duty-roster-cases';
 import { planCases } from './plans-cases';
 import { warningCases } from './warnings-cases';
+import { responseCases } from './responses-cases';
 
 /** Every module's cases. A module with routes adds its case file here. */
-export const CASES: Cases = { ...coreCases, ...fileCases, ...hazardCases, ...patrolCases, ...hazardStatsCases, ...riskCases, ...gridCases, ...dutyCommsCases, ...dutyEventCases, ...dutyRosterCases, ...planCases, ...warningCases };
+export const CASES: Cases = { ...coreCases, ...fileCases, ...hazardCases, ...patrolCases, ...hazardStatsCases, ...riskCases, ...gridCases, ...dutyCommsCases, ...dutyEventCases, ...dutyRosterCases, ...planCases, ...warningCases, ...responseCases };
