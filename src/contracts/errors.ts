@@ -108,6 +108,8 @@ export const ERRORS = {
   WARNING_DUPLICATE: { status: 409, zh: '同一发布单位的同一预警标识已经存在', en: 'A warning with this sender and identifier exists already' },
   WARNING_NOT_ACTIVE: { status: 409, zh: '该预警已解除、更新或过期', en: 'This warning is no longer active' },
   WARNING_LINK_UNKNOWN: { status: 404, zh: '链接无效或已过期', en: 'This link is not valid' },
+  CAP_INVALID: { status: 400, zh: 'CAP 消息无效，请查看列出的问题', en: 'The CAP message is not valid; see the problems listed' },
+  CAP_NOT_MAPPABLE: { status: 422, zh: 'CAP 消息有效，但无法转为本系统的预警，请查看缺少的内容', en: 'The CAP message is valid but cannot become one of our warnings; see what is missing' },
   RESPONSE_ID_TAKEN: { status: 409, zh: '该编号已被其他响应使用', en: 'This id is already used by another response' },
   RESPONSE_PLAN_NOT_ACTIVE: { status: 409, zh: '只能启动已生效的预案', en: 'Only an active plan can be started' },
   RESPONSE_NOT_RUNNING: { status: 409, zh: '该响应已结束', en: 'This response has ended' },

@@ -20,3 +20,4 @@ export * from './duty-comms';
 export * from './plans';
 export * from './warnings';
 export * from './responses';
+export * from './warnings-cap';

@@ -34,6 +34,7 @@ import { dutyRosterRoutes } from './modules/duty/roster/routes';
 import { dutyCommsRoutes } from './modules/duty/comms/routes';
 import { dutyEventRoutes } from './modules/duty/events/routes';
 import { publicWarningRoutes, warningRoutes } from './modules/warnings/routes';
+import { capRoutes } from './modules/warnings/cap.routes';
 import { planRoutes } from './modules/plans/routes';
 import { responseRoutes } from './modules/responses/routes';
 import { resolveSession, SESSION_COOKIE } from './platform/auth/sessions';
@@ -41,7 +42,7 @@ import './platform/http/fastify.d';
 
 /** Every module's routes. A new module adds its list here (and joins the access-matrix test). */
 export function allRoutes(): Route[] {
-  return [...authRoutes, ...fileRoutes, ...realtimeRoutes, ...homeRoutes, ...hazardStatsRoutes, ...hazardRoutes, ...publicHazardRoutes, ...patrolRoutes, ...orgRoutes, ...accountRoutes, ...auditRoutes, ...riskRoutes, ...gridRoutes, ...dutyRosterRoutes, ...dutyCommsRoutes, ...dutyEventRoutes, ...warningRoutes, ...publicWarningRoutes, ...planRoutes, ...responseRoutes];
+  return [...authRoutes, ...fileRoutes, ...realtimeRoutes, ...homeRoutes, ...hazardStatsRoutes, ...hazardRoutes, ...publicHazardRoutes, ...patrolRoutes, ...orgRoutes, ...accountRoutes, ...auditRoutes, ...riskRoutes, ...gridRoutes, ...dutyRosterRoutes, ...dutyCommsRoutes, ...dutyEventRoutes, ...warningRoutes, ...publicWarningRoutes, ...capRoutes, ...planRoutes, ...responseRoutes];
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;

@@ -81,7 +81,8 @@ export async function createWarning(ctx: Ctx, input: WarningCreate, meta: NewWar
           exercise: input.exercise,
           unitId: holder.id,
           capXml: meta.capXml ?? null,
-          createdBy: ctx.actor.id,
+          // CAP helper: the feed job imports as a system actor that is no user row (created_by references users).
+          createdBy: meta.source === 'cap_feed' ? null : ctx.actor.id,
           createdAt: now,
           updatedAt: now,
         })
@@ -95,7 +96,8 @@ export async function createWarning(ctx: Ctx, input: WarningCreate, meta: NewWar
       await tx
         .update(warnings)
         .set({ status: row.msgType === 'Cancel' ? 'cancelled' : 'updated', updatedAt: now })
-        .where(and(inArray(warnings.identifier, row.references), eq(warnings.status, 'active')));
+        // CAP helper: only warnings in the actor's scope; a CAP message must not end another unit's warning.
+        .where(and(inArray(warnings.identifier, row.references), eq(warnings.status, 'active'), unitIdInScope(ctx.actor, warnings.unitId)));
       if (row.msgType === 'Cancel') await tx.update(warnings).set({ status: 'cancelled' }).where(eq(warnings.id, row.id));
     }
     return {

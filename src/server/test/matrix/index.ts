@@ -12,6 +12,7 @@ import { dutyRosterCases } from './duty-roster-cases';
 import { planCases } from './plans-cases';
 import { warningCases } from './warnings-cases';
 import { responseCases } from './responses-cases';
+import { warningCapCases } from './warnings-cap-cases';
 
 /** Every module's cases. A module with routes adds its case file here. */
-export const CASES: Cases = { ...coreCases, ...fileCases, ...hazardCases, ...patrolCases, ...hazardStatsCases, ...riskCases, ...gridCases, ...dutyCommsCases, ...dutyEventCases, ...dutyRosterCases, ...planCases, ...warningCases, ...responseCases };
+export const CASES: Cases = { ...coreCases, ...fileCases, ...hazardCases, ...patrolCases, ...hazardStatsCases, ...riskCases, ...gridCases, ...dutyCommsCases, ...dutyEventCases, ...dutyRosterCases, ...planCases, ...warningCases, ...warningCapCases, ...responseCases };
