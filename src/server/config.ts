@@ -32,6 +32,9 @@ const Env = z.object({
   PUBLIC_BASE_URL: z.url().optional(),
   /** Warning messages (SMS gateway, broadcast) are POSTed here as JSON when set. */
   WARNING_WEBHOOK_URL: z.url().optional(),
+  /** A CAP 1.2 feed (Atom/RSS of CAP entries, or one CAP document) polled every minute; its warnings are held by CAP_FEED_UNIT_CODE's unit. */
+  CAP_FEED_URL: z.url().optional(),
+  CAP_FEED_UNIT_CODE: z.string().regex(/^\d{12}$/, { message: 'must be a 12-digit unit code' }).default('350581000000'),
   /** Tests only: the app's clock can be moved forward through /api/test/clock (refused in production). */
   TEST_CLOCK: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   /** Requests per minute per address on the public QR form: reading it, and filing reports. */
@@ -56,6 +59,7 @@ export type Config = {
   webDistDir: string;
   publicBaseUrl: string | undefined;
   warningWebhookUrl: string | undefined;
+  capFeed: { url: string | undefined; unitCode: string };
   testClock: boolean;
   publicRateLimit: { publicRead: number; publicWrite: number };
 };
@@ -94,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDistDir: path.resolve(e.WEB_DIST_DIR),
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/$/, ''),
     warningWebhookUrl: e.WARNING_WEBHOOK_URL,
+    capFeed: { url: e.CAP_FEED_URL, unitCode: e.CAP_FEED_UNIT_CODE },
     testClock: e.TEST_CLOCK,
     publicRateLimit: { publicRead: e.PUBLIC_READS_PER_MINUTE, publicWrite: e.PUBLIC_REPORTS_PER_MINUTE },
   };

@@ -4,6 +4,7 @@ import type { Db } from '../../platform/db/client';
 import type { Job } from '../../platform/jobs/runner';
 import { drainChannelOutbox, LogAdapter, WebhookAdapter, type ChannelAdapter } from './channels';
 import { sweepWarningEscalations } from './escalation.job';
+import { capFeedJobs } from './cap-feed.job';
 
 /** Warnings past their expiry end: nothing escalates any more. */
 export async function expireWarnings(db: Db, now: Date): Promise<number> {
@@ -25,5 +26,6 @@ export function warningJobs(config: Config, log: (line: string) => void): Job[] 
     { name: 'warning escalations', everySeconds: 15, run: sweepWarningEscalations },
     { name: 'warning channel sends', everySeconds: 5, quiet: true, run: (db, now) => drainChannelOutbox(db, now, adapters) },
     { name: 'warnings expired', everySeconds: 60, run: expireWarnings },
+    ...capFeedJobs(config, log),
   ];
 }
