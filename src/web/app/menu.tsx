@@ -4,6 +4,7 @@ import { BorderOuterOutlined, PhoneOutlined, SafetyCertificateOutlined } from '@
 import { ScheduleOutlined, SwapOutlined } from '@ant-design/icons';
 import { DashboardOutlined, FileTextOutlined, SendOutlined } from '@ant-design/icons';
 import { ProfileOutlined } from '@ant-design/icons';
+import { ThunderboltOutlined } from '@ant-design/icons';
 import type { Permission } from '../../contracts';
 import type { MessageKey } from './i18n';
 import { HazardMenuBadge } from '../modules/hazards/menu-badge';
@@ -42,6 +43,7 @@ export const MENU: MenuEntry[] = [
   { path: '/risks', label: 'nav.risks', icon: <AimOutlined />, anyOf: ['org.read'] },
   { path: '/grids', label: 'nav.grids', icon: <BorderOuterOutlined />, anyOf: ['grids.manage', 'org.read'] },
   { path: '/plans', label: 'nav.plans', icon: <ProfileOutlined />, anyOf: ['plans.read'] },
+  { path: '/responses', label: 'nav.responses', icon: <ThunderboltOutlined />, anyOf: ['warnings.respond', 'plans.read'] },
   { path: '/accounts', label: 'nav.accounts', icon: <UserOutlined />, anyOf: ['accounts.manage'] },
   { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, anyOf: ['audit.read'] },
 ];

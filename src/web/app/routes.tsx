@@ -34,6 +34,9 @@ const CommsPage = lazy(() => import('../modules/duty/comms/comms-page'));
 const ZeroReportsPage = lazy(() => import('../modules/duty/comms/zero-reports-page'));
 const PlansPage = lazy(() => import('../modules/plans/plans-page'));
 const PlanDetailPage = lazy(() => import('../modules/plans/plan-detail-page'));
+const ResponsesPage = lazy(() => import('../modules/responses/responses-page'));
+const ResponsePage = lazy(() => import('../modules/responses/response-page'));
+const StartResponsePage = lazy(() => import('../modules/responses/start-page'));
 
 function NotFound() {
   const { t } = useI18n();
@@ -102,6 +105,9 @@ export const router = createBrowserRouter([
       { path: 'duty/zero-reports', element: guarded(['duty.read'], <ZeroReportsPage />) },
       { path: 'plans', element: guarded(['plans.read'], <PlansPage />) },
       { path: 'plans/:id', element: guarded(['plans.read'], <PlanDetailPage />) },
+      { path: 'responses', element: guarded(['warnings.respond', 'plans.read'], <ResponsesPage />) },
+      { path: 'responses/new', element: guarded(['warnings.respond', 'plans.read'], <StartResponsePage />) },
+      { path: 'responses/:id', element: guarded(['warnings.respond', 'plans.read'], <ResponsePage />) },
       { path: PASSWORD_PATH.slice(1), element: <ChangePasswordPage /> },
       { path: 'account', element: <Navigate to={PASSWORD_PATH} replace /> },
       { path: '*', element: <NotFound /> },

@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { RESPONSE_LEVEL_ROMAN } from '../../../contracts/plans';
 import type { ResponseDetail, ResponseEnd } from '../../../contracts/responses';
 import { requirePermission } from '../../platform/access/scope';
 import { auditedTx } from '../../platform/audit/with-audit';
@@ -60,7 +61,7 @@ export async function endResponse(ctx: Ctx, id: string, input: ResponseEnd): Pro
           entityType: 'response',
           entityId: r.id,
           unitId: r.unitId,
-          summary: `${r.exercise ? '【演练】' : ''}${plan!.name} ${r.level}级响应结束`,
+          summary: `${r.exercise ? '【演练】' : ''}${plan!.name} ${RESPONSE_LEVEL_ROMAN[r.level]}级响应结束`,
           before: { status: 'running' },
           after: { status: 'ended', summary: input.summary, ...progress, dutyEventId },
         },
@@ -108,7 +109,7 @@ async function eventFor(ctx: Ctx, tx: Tx, r: ResponseRow, w: WarningRow, desk: {
     address: w.areaDesc,
     type: 'natural_disaster',
     grade: EVENT_GRADE_OF_WARNING[w.level],
-    description: `${WARNING_TYPES[w.type].zh}${WARNING_LEVELS[w.level].zh}预警（${w.identifier}）：${w.headline}。已按预案启动${r.level}级应急响应。`,
+    description: `${WARNING_TYPES[w.type].zh}${WARNING_LEVELS[w.level].zh}预警（${w.identifier}）：${w.headline}，已按预案启动${RESPONSE_LEVEL_ROMAN[r.level]}级应急响应`,
   });
   return eventId;
 }

@@ -1,4 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
+import { RESPONSE_LEVEL_ROMAN } from '../../../contracts/plans';
 import type { ResponseDetail, ResponseProposal, ResponseProposalItem, ResponseStart } from '../../../contracts/responses';
 import type { Actor } from '../../platform/access/actor';
 import { isAncestorOrSelf, isInScope } from '../../platform/access/rules';
@@ -133,7 +134,7 @@ export async function startResponse(ctx: Ctx, input: ResponseStart): Promise<{ d
         })),
       );
     }
-    const label = `${exercise ? '【演练】' : ''}${plan.name} ${input.level}级响应（${WARNING_TYPES[w.type].zh}${WARNING_LEVELS[w.level].zh}预警 ${w.identifier}）`;
+    const label = `${exercise ? '【演练】' : ''}${plan.name} ${RESPONSE_LEVEL_ROMAN[input.level]}级响应（${WARNING_TYPES[w.type].zh}${WARNING_LEVELS[w.level].zh}预警 ${w.identifier}）`;
     return {
       result: { id: row.id, created: true },
       events: [{ action: 'response.started' as const, entityType: 'response', entityId: row.id, unitId: plan.unitId, summary: label, after: { warningId: w.id, planId: plan.id, level: input.level, exercise, tasks: checklist.length } }],

@@ -2,6 +2,7 @@ import type { Messages } from './zh';
 import { dutyEventsEn } from '../../modules/duty/events/i18n';
 import { dutyRosterEn } from '../../modules/duty/roster/i18n';
 import { plansEn } from '../../modules/plans/i18n';
+import { responsesEn } from '../../modules/responses/i18n';
 
 /** English texts: the same keys as zh.ts (TypeScript rejects a missing or an extra key). */
 export const en: Messages = {
@@ -851,4 +852,5 @@ export const en: Messages = {
   ...dutyEventsEn,
   ...dutyRosterEn,
   ...plansEn,
+  ...responsesEn,
 };
