@@ -371,6 +371,12 @@ describe('the CAP feed job', () => {
       '/cancel.xml': fixture('shishi-typhoon-cancel.xml'),
       '/docs/update.xml': fixture('shishi-typhoon-update.xml'),
       '/single.xml': typhoonCap({ geocode: '350581100' }),
+      '/rss.xml': `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>预警</title>
+        <item><title>台风</title><link>${'/rss-link.xml'}</link></item>
+        <item><title>大雾</title><enclosure url="/rss-enclosure.xml" type="application/cap+xml" length="1"/></item>
+      </channel></rss>`,
+      '/rss-link.xml': typhoonCap({ geocode: '350581001' }),
+      '/rss-enclosure.xml': typhoonCap({ geocode: '350581001' }).replace('台风橙色预警', '大雾橙色预警'),
       ...Object.fromEntries(SPEC.map((s) => [`/${s}`, fixture(s)])),
     };
     server = http.createServer((req, res) => {
@@ -433,6 +439,13 @@ describe('the CAP feed job', () => {
     expect(single.created).toBe(1);
     const [row] = await tf.db.select().from(warnings).where(and(eq(warnings.source, 'cap_feed'), eq(warnings.type, 'typhoon'), eq(warnings.msgType, 'Alert'), eq(warnings.level, 'orange'), sql`${warnings.areaUnitIds} = array[${fx.units.lingxiu.id}::uuid]`));
     expect(row).toBeDefined();
+  });
+
+  it('an RSS feed links its CAP documents by <link> or <enclosure>', async () => {
+    const report = await pollCapFeed(tf.db, tf.config, tf.clock.now(), { url: `${base}/rss.xml`, unitCode: '350581000000' });
+    expect(report).toMatchObject({ created: 2, refused: [], failed: [] });
+    const rows = await tf.db.select({ type: warnings.type }).from(warnings).where(sql`${warnings.areaUnitIds} = array[${fx.units.hubin.id}::uuid]`);
+    expect(rows.map((r) => r.type).sort()).toEqual(['fog', 'typhoon']);
   });
 
   it('a feed that does not answer in time fails the poll (the job logs it and tries again next minute); an unknown unit code is refused', async () => {
