@@ -5,9 +5,11 @@ import { ScheduleOutlined, SwapOutlined } from '@ant-design/icons';
 import { DashboardOutlined, FileTextOutlined, SendOutlined } from '@ant-design/icons';
 import { ProfileOutlined } from '@ant-design/icons';
 import { ThunderboltOutlined } from '@ant-design/icons';
+import { NotificationOutlined, SoundOutlined } from '@ant-design/icons';
 import type { Permission } from '../../contracts';
 import type { MessageKey } from './i18n';
 import { HazardMenuBadge } from '../modules/hazards/menu-badge';
+import { WarningsMenuBadge } from '../modules/warnings/menu-badge';
 
 export type MenuEntry = {
   path: string;
@@ -27,6 +29,8 @@ export const HAZARD_PAGES: Permission[] = ['hazards.manage', 'hazards.approve', 
 /** The pages that exist, in menu order. Only entries the user's permissions allow are shown. */
 export const MENU: MenuEntry[] = [
   { path: '/', label: 'nav.home', icon: <HomeOutlined /> },
+  { path: '/warnings/mine', label: 'nav.warningsMine', icon: <NotificationOutlined />, badge: WarningsMenuBadge, group: 'nav.warnings' },
+  { path: '/warnings', label: 'nav.warningsAll', icon: <SoundOutlined />, anyOf: ['warnings.manage', 'warnings.issue'], group: 'nav.warnings' },
   { path: '/duty/console', label: 'nav.dutyConsole', icon: <DashboardOutlined />, anyOf: ['duty.read'], group: 'nav.duty' },
   { path: '/duty/events', label: 'nav.dutyEvents', icon: <FileTextOutlined />, anyOf: ['duty.read'], group: 'nav.duty' },
   { path: '/duty/reports', label: 'nav.dutyReports', icon: <SendOutlined />, anyOf: ['duty.read'], group: 'nav.duty' },

@@ -32,6 +32,10 @@ const RosterPrintPage = lazy(() => import('../modules/duty/roster/print-page'));
 const HandoverPage = lazy(() => import('../modules/duty/roster/handover-page'));
 const CommsPage = lazy(() => import('../modules/duty/comms/comms-page'));
 const ZeroReportsPage = lazy(() => import('../modules/duty/comms/zero-reports-page'));
+const WarningsPage = lazy(() => import('../modules/warnings/warnings-page'));
+const WarningPage = lazy(() => import('../modules/warnings/warning-page'));
+const WarningBoardPage = lazy(() => import('../modules/warnings/board-page'));
+const MyWarningsPage = lazy(() => import('../modules/warnings/mine-page'));
 const PlansPage = lazy(() => import('../modules/plans/plans-page'));
 const PlanDetailPage = lazy(() => import('../modules/plans/plan-detail-page'));
 const ResponsesPage = lazy(() => import('../modules/responses/responses-page'));
@@ -103,6 +107,10 @@ export const router = createBrowserRouter([
       { path: 'duty/handover', element: guarded(['duty.read'], <HandoverPage />) },
       { path: 'duty/comms', element: guarded(['duty.read'], <CommsPage />) },
       { path: 'duty/zero-reports', element: guarded(['duty.read'], <ZeroReportsPage />) },
+      { path: 'warnings', element: guarded(['warnings.manage', 'warnings.issue'], <WarningsPage />) },
+      { path: 'warnings/mine', element: <MyWarningsPage /> },
+      { path: 'warnings/issues/:id/board', element: guarded(['warnings.issue'], <WarningBoardPage />) },
+      { path: 'warnings/:id', element: <WarningPage /> },
       { path: 'plans', element: guarded(['plans.read'], <PlansPage />) },
       { path: 'plans/:id', element: guarded(['plans.read'], <PlanDetailPage />) },
       { path: 'responses', element: guarded(['warnings.respond', 'plans.read'], <ResponsesPage />) },

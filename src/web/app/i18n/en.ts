@@ -3,6 +3,7 @@ import { dutyEventsEn } from '../../modules/duty/events/i18n';
 import { dutyRosterEn } from '../../modules/duty/roster/i18n';
 import { plansEn } from '../../modules/plans/i18n';
 import { responsesEn } from '../../modules/responses/i18n';
+import { warningsEn } from '../../modules/warnings/i18n';
 
 /** English texts: the same keys as zh.ts (TypeScript rejects a missing or an extra key). */
 export const en: Messages = {
@@ -853,4 +854,5 @@ export const en: Messages = {
   ...dutyRosterEn,
   ...plansEn,
   ...responsesEn,
+  ...warningsEn,
 };

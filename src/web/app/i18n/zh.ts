@@ -2,6 +2,7 @@ import { dutyEventsZh } from '../../modules/duty/events/i18n';
 import { dutyRosterZh } from '../../modules/duty/roster/i18n';
 import { plansZh } from '../../modules/plans/i18n';
 import { responsesZh } from '../../modules/responses/i18n';
+import { warningsZh } from '../../modules/warnings/i18n';
 
 /**
  * Chinese texts of the web app (the default language). en.ts must have exactly these keys:
@@ -853,6 +854,7 @@ export const zh = {
   ...dutyRosterZh,
   ...plansZh,
   ...responsesZh,
+  ...warningsZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
