@@ -14,6 +14,7 @@ import { PatrolPage } from './screens/patrol';
 import { OutboxPage } from './screens/outbox-page';
 import { MePage } from './screens/me';
 import { HazardPage } from './screens/hazard';
+import { useUnansweredWarnings, WarningsPage } from './warnings/screen';
 
 function TopBar() {
   const { t } = useI18n();
@@ -50,6 +51,7 @@ function TabBar() {
   const { me } = useSession();
   const { items } = useOutbox();
   const open = items.filter((i) => i.state !== 'synced' && i.ownerId === me?.id).length;
+  const unanswered = useUnansweredWarnings();
   const tab = (to: string, label: string, icon: IconName, badge?: number) => (
     <NavLink to={to} end={to === '/'} className={({ isActive }) => (isActive ? 'm-tab m-tab-on' : 'm-tab')}>
       <Icon name={icon} />
@@ -61,6 +63,7 @@ function TabBar() {
     <nav className="m-tabs">
       {tab('/', t('nav.home'), 'home')}
       {tab('/patrol', t('nav.patrol'), 'flag')}
+      {tab('/warnings', t('nav.warnings'), 'bell', unanswered)}
       {tab('/outbox', t('nav.outbox'), 'sync', open)}
       {tab('/me', t('nav.me'), 'user')}
     </nav>
@@ -101,6 +104,7 @@ const router = createBrowserRouter(
         { path: '/outbox', element: <OutboxPage /> },
         { path: '/me', element: <MePage /> },
         { path: '/hazards/:id', element: <HazardPage /> },
+        { path: '/warnings', element: <WarningsPage /> },
         { path: '*', element: <HomePage /> },
       ],
     },

@@ -1,4 +1,5 @@
 import type { Messages } from './zh';
+import { mWarningsEn } from '../warnings/i18n';
 
 /** English texts of the phone app: the same keys as zh.ts (TypeScript checks). */
 export const en: Messages = {
@@ -181,4 +182,5 @@ export const en: Messages = {
   'common.delete': 'Delete',
   'common.colon': ': ',
   'common.retry': 'Retry',
+  ...mWarningsEn,
 };

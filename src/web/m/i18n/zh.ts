@@ -1,3 +1,5 @@
+import { mWarningsZh } from '../warnings/i18n';
+
 /** Texts of the phone app in Chinese (the default). en.ts has exactly these keys. Placeholders: {name}. */
 export const zh = {
   'app.name': '最后一米·网格员',
@@ -179,6 +181,7 @@ export const zh = {
   'common.delete': '删除',
   'common.colon': '：',
   'common.retry': '重试',
+  ...mWarningsZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
