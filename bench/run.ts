@@ -1,9 +1,10 @@
 import { parseArgs } from './lib/args';
 import { runHazards } from './hazards/suite';
 import { runDuty } from './duty/suite';
+import { runWarnings } from './warnings/suite';
 
 /** `npm run bench -- <suite> [--scale=0.1] [--fresh] [--cache-dir=DIR] [--only=…] [--profile]`; see bench/README.md. */
-const SUITES: Record<string, (args: ReturnType<typeof parseArgs>) => Promise<void>> = { hazards: runHazards, duty: runDuty };
+const SUITES: Record<string, (args: ReturnType<typeof parseArgs>) => Promise<void>> = { hazards: runHazards, duty: runDuty, warnings: runWarnings };
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
