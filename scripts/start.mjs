@@ -18,7 +18,8 @@ const sources = ['src/web', 'src/contracts', 'vite.config.ts'].map((p) => path.j
 const stale = !fs.existsSync(built) || sources.some((p) => newest(p) > fs.statSync(built).mtimeMs);
 if (stale && process.env.SKIP_WEB_BUILD !== 'true') {
   console.log('[lastmeter] building the web app (first start or sources changed)…');
-  const r = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  // Always a production build (service worker, minified), whatever NODE_ENV the server runs with.
+  const r = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
