@@ -2,6 +2,11 @@ import crypto from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoHorizontalOverflow, signIn } from './helpers';
 
+/** Journeys here move the server's clock; it goes back to real time after each, so nothing leaks into the next. */
+test.afterEach(async ({ request }) => {
+  await request.post('/api/test/clock', { data: { reset: true } });
+});
+
 /**
  * The duty desk's reporting journey (issue 4): 宝盖镇's duty officer records a call (接报), writes
  * and submits the 首报, then a 续报 and, after closing, the 终报. The county officer has the duty

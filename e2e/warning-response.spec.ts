@@ -1,6 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
 import { signIn, unitIdByName } from './helpers';
 
+/** Journeys here move the server's clock; it goes back to real time after each, so nothing leaks into the next. */
+test.afterEach(async ({ request }) => {
+  await request.post('/api/test/clock', { data: { reset: true } });
+});
+
 const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
 

@@ -4,6 +4,11 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectNoHorizontalOverflow, signIn, unitIdByName } from './helpers';
 import { phone, signInOnPhone, tab } from './mobile-helpers';
 
+/** Journeys here move the server's clock; it goes back to real time after each, so nothing leaks into the next. */
+test.afterEach(async ({ request }) => {
+  await request.post('/api/test/clock', { data: { reset: true } });
+});
+
 const SHOTS = 'docs/screenshots';
 const PHONE_SIZE = { width: 390, height: 844 };
 const DESKTOP_SIZE = { width: 1440, height: 900 };

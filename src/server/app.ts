@@ -133,8 +133,15 @@ export async function buildApp(given: AppDeps, opts: { logStream?: NodeJS.Writab
   // Browser tests move the clock forward (escalations, deadlines); never in production (config refuses it).
   if (deps.config.testClock && isAdvanceable(deps.clock)) {
     const clock = deps.clock;
+    // { advanceMinutes } moves it on; { reset: true } puts it back, so one journey's time travel
+    // does not leak into the next.
     app.post('/api/test/clock', async (req) => {
-      const minutes = Number((req.body as { advanceMinutes?: unknown } | undefined)?.advanceMinutes);
+      const body = (req.body ?? {}) as { advanceMinutes?: unknown; reset?: unknown };
+      if (body.reset === true) {
+        clock.reset?.();
+        return { now: clock.now().toISOString() };
+      }
+      const minutes = Number(body.advanceMinutes);
       if (!Number.isFinite(minutes) || minutes < 0 || minutes > 24 * 60) throw new AppError('VALIDATION_FAILED');
       clock.advance(minutes * 60_000);
       return { now: clock.now().toISOString() };

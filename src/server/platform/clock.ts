@@ -19,14 +19,17 @@ export function manualClock(start: Date = new Date()): Clock & { advance: (ms: n
  * The real time, moved forward by whatever a browser test asked (TEST_CLOCK=true, never in
  * production): escalations and deadlines can be seen to happen without waiting for them.
  */
-export function offsetClock(): Clock & { advance: (ms: number) => void } {
+export function offsetClock(): Clock & { advance: (ms: number) => void; reset: () => void } {
   let offset = 0;
   return {
     now: () => new Date(Date.now() + offset),
     advance: (ms) => {
       offset += ms;
     },
+    reset: () => {
+      offset = 0;
+    },
   };
 }
 
-export const isAdvanceable = (c: Clock): c is Clock & { advance: (ms: number) => void } => typeof (c as { advance?: unknown }).advance === 'function';
+export const isAdvanceable = (c: Clock): c is Clock & { advance: (ms: number) => void; reset?: () => void } => typeof (c as { advance?: unknown }).advance === 'function';
