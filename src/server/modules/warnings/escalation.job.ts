@@ -15,7 +15,7 @@ import { ROLE_ORDER_FOR_ESCALATION } from './chain';
  */
 export async function sweepWarningEscalations(db: Db, now: Date): Promise<number> {
   const result = await db.$client.query<{ n: number }>({
-    name: 'warnings.escalation_sweep.v1',
+    name: 'warnings.escalation_sweep.v2',
     text: `
       with due as (
         select d.id, d.tier, d.role, d.recipient_user_id, d.recipient_unit_id, d.warning_id, d.issue_id, i.policy, i.exercise
@@ -36,20 +36,32 @@ export async function sweepWarningEscalations(db: Db, now: Date): Promise<number
           -- how many superior steps up the chain this tier is
           (select count(*) from jsonb_array_elements(due.policy->'tiers') with ordinality as t(tier, n) where t.n <= d.tier and t.tier->>'action' = 'superior')::int as step
       ),
-      superiors as (
-        select a.id as delivery_id, a.tier, s.user_id, a.issue_id, a.exercise, a.warning_id, a.recipient_unit_id
-        from advanced a
-        join units ru on ru.id = a.recipient_unit_id
+      -- Superiors are looked up once per (recipient unit, role, step), not per delivery: 100,000
+      -- grid workers sit on ~10,000 grids. Ancestors come from the path's labels (unit ids), so the
+      -- grants are found through their unit index.
+      needed as (
+        select distinct a.recipient_unit_id, a.role, a.step from advanced a where a.action = 'superior'
+      ),
+      found as (
+        select n.recipient_unit_id, n.role, n.step, s.user_id
+        from needed n
+        join units ru on ru.id = n.recipient_unit_id
         join lateral (
           select ranked.user_id from (
             select g.user_id, dense_rank() over (order by array_position($2::text[], g.role)) as rank_up
-            from role_grants g join units gu on gu.id = g.unit_id and gu.status = 'active'
+            from role_grants g
+            join units gu on gu.id = g.unit_id and gu.status = 'active'
             join users u on u.id = g.user_id and u.status = 'active'
-            where gu.path @> ru.path and g.user_id <> a.recipient_user_id
-              and array_position($2::text[], g.role) > coalesce(array_position($2::text[], a.role), 0)
-          ) ranked where ranked.rank_up = a.step
+            where g.unit_id = any(string_to_array(ru.path::text, '.')::uuid[])
+              and array_position($2::text[], g.role) > coalesce(array_position($2::text[], n.role), 0)
+          ) ranked where ranked.rank_up = n.step
         ) s on true
-        where a.action = 'superior'
+      ),
+      superiors as (
+        select a.id as delivery_id, a.tier, f.user_id
+        from advanced a
+        join found f on f.recipient_unit_id = a.recipient_unit_id and f.role = a.role and f.step = a.step
+        where a.action = 'superior' and f.user_id <> a.recipient_user_id
       ),
       escalated as (
         insert into warning_escalations (delivery_id, tier, action, to_user_id, at)
