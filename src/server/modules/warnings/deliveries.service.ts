@@ -15,26 +15,56 @@ import { presentSummaries } from './warnings.service';
 
 type Answer = z.infer<typeof WarningAnswerBody>;
 
+type AnsweredRow = {
+  id: string;
+  warning_id: string;
+  issue_id: string;
+  recipient_user_id: string;
+  recipient_unit_id: string;
+  role: WarningDelivery['recipient']['role'];
+  delivered_at: Date;
+  require_answer: boolean;
+  answer: WarningDelivery['answer'];
+  answered_at: Date | null;
+  tier: number;
+  next_escalation_at: Date | null;
+  unit_path: string;
+  unit_name: string;
+  unit_code: string;
+  unit_level: WarningDelivery['recipient']['unit']['level'];
+  recipient_name: string;
+  phone: string | null;
+  escalated_to: { name: string; at: string; role: WarningDelivery['recipient']['role'] | null }[];
+};
+
+const answeredView = (r: AnsweredRow): WarningDelivery => ({
+  id: String(r.id),
+  warningId: r.warning_id,
+  issueId: r.issue_id,
+  recipient: { id: r.recipient_user_id, name: r.recipient_name, phone: r.phone, role: r.role, unit: { id: r.recipient_unit_id, name: r.unit_name, code: r.unit_code, level: r.unit_level } },
+  deliveredAt: r.delivered_at.toISOString(),
+  requireAnswer: r.require_answer,
+  answer: r.answer,
+  answeredAt: r.answered_at?.toISOString() ?? null,
+  tier: r.tier,
+  nextEscalationAt: r.next_escalation_at?.toISOString() ?? null,
+  escalatedTo: r.escalated_to.map((e) => ({ name: e.name, role: e.role ?? 'village_lead', at: new Date(e.at).toISOString() })),
+});
+
 /**
  * 叫应: a recipient answers with one tap, in the app or through the link of the SMS. One
  * statement: the delivery (the first answer's time stays; a later answer such as 已转移 replaces
  * the word), its audit entry, and the end of its escalation. Anyone else's delivery is "not found".
  */
 async function recordAnswer(db: Db, where: { id?: number; userId?: string; token?: string }, answer: Answer, via: 'app' | 'link', now: Date, requestId: string | null, ip: string | null) {
-  const result = await db.$client.query<{
-    id: number;
-    warning_id: string;
-    issue_id: string;
-    recipient_unit_id: string;
-    unit_path: string;
-  }>({
-    name: 'warnings.answer.v1',
+  const result = await db.$client.query<AnsweredRow>({
+    name: 'warnings.answer.v2',
     text: `
       with answered as (
         update warning_deliveries d
         set answer = $1, answer_note = $2, answered_via = $3, answered_at = coalesce(d.answered_at, $4), next_escalation_at = null
         where (($5::bigint is not null and d.id = $5 and d.recipient_user_id = $6::uuid) or ($7::text is not null and d.token = $7))
-        returning d.id, d.warning_id, d.issue_id, d.recipient_unit_id, d.recipient_user_id
+        returning d.*
       ),
       audit as (
         insert into audit_events (id, at, actor_id, actor_username, actor_name, action, entity_type, entity_id, unit_id, summary, after, request_id, ip)
@@ -42,7 +72,16 @@ async function recordAnswer(db: Db, where: { id?: number; userId?: string; token
                u.display_name || ' 回复：' || $1, jsonb_build_object('deliveryId', a.id, 'answer', $1::text, 'via', $3::text), $9, $10
         from answered a join users u on u.id = a.recipient_user_id
       )
-      select a.id, a.warning_id, a.issue_id, a.recipient_unit_id, un.path::text as unit_path from answered a join units un on un.id = a.recipient_unit_id`,
+      -- Everything the answer's view needs, so nothing is read back afterwards.
+      select a.id, a.warning_id, a.issue_id, a.recipient_user_id, a.recipient_unit_id, a.role, a.delivered_at, a.require_answer, a.answer,
+             a.answered_at, a.tier, a.next_escalation_at, un.path::text as unit_path, un.name as unit_name, un.code as unit_code, un.level as unit_level,
+             ru.display_name as recipient_name, p.phone,
+             coalesce((select json_agg(json_build_object('name', tu.display_name, 'at', e.at,
+                               'role', (select g.role from role_grants g where g.user_id = e.to_user_id order by g.role limit 1)) order by e.at)
+                       from warning_escalations e join users tu on tu.id = e.to_user_id
+                       where e.delivery_id = a.id and e.action = 'superior'), '[]'::json) as escalated_to
+      from answered a join units un on un.id = a.recipient_unit_id
+      join users ru on ru.id = a.recipient_user_id left join people p on p.id = ru.person_id`,
     values: [answer.answer, answer.note ?? null, via, now, where.id ?? null, where.userId ?? null, where.token ?? null, uuidv7(now.getTime()), requestId, ip],
   });
   return result.rows[0] ?? null;
@@ -55,16 +94,15 @@ export async function answerDelivery(ctx: Ctx, id: number, answer: Answer): Prom
     const [other] = await ctx.db.select({ id: warningDeliveries.id }).from(warningDeliveries).where(and(eq(warningDeliveries.id, id), unitIdInScope(ctx.actor, warningDeliveries.recipientUnitId)));
     throw other ? new AppError('FORBIDDEN') : notFound();
   }
-  ctx.announcer.soon({ type: 'warning.answer', unitPath: row.unit_path, data: { deliveryId: row.id, warningId: row.warning_id, issueId: row.issue_id, answer: answer.answer } });
-  const [view] = await presentDeliveries(ctx.db, await ctx.db.select().from(warningDeliveries).where(eq(warningDeliveries.id, row.id)));
-  return view!;
+  ctx.announcer.soon({ type: 'warning.answer', unitPath: row.unit_path, data: { deliveryId: Number(row.id), warningId: row.warning_id, issueId: row.issue_id, answer: answer.answer } });
+  return answeredView(row);
 }
 
 /** The link in an SMS: the token alone identifies the delivery (no sign-in on a basic phone). */
 export async function answerByToken(deps: BuiltDeps, token: string, answer: Answer, meta: { requestId: string; ip: string | null }) {
   const row = await recordAnswer(deps.db, { token }, answer, 'link', deps.clock.now(), meta.requestId, meta.ip);
   if (!row) throw new AppError('WARNING_LINK_UNKNOWN');
-  deps.announcer.soon({ type: 'warning.answer', unitPath: row.unit_path, data: { deliveryId: row.id, warningId: row.warning_id, issueId: row.issue_id, answer: answer.answer } });
+  deps.announcer.soon({ type: 'warning.answer', unitPath: row.unit_path, data: { deliveryId: Number(row.id), warningId: row.warning_id, issueId: row.issue_id, answer: answer.answer } });
   return linkInfo(deps.db, token);
 }
 

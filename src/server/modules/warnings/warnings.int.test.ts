@@ -125,6 +125,9 @@ describe('叫应 and escalation', () => {
     const neighbourItem = (await neighbourGrid.get('/api/warnings/mine')).json().items.find((i: { delivery: { issueId: string } }) => i.delivery.issueId === issue.id);
     const answered = await neighbourGrid.post(`/api/warnings/deliveries/${neighbourItem.delivery.id}/answer`, { answer: 'on_duty' });
     expect(answered.json()).toMatchObject({ answer: 'on_duty', nextEscalationAt: null });
+    // The answer's view is built by the answering statement itself: it must equal what a read gives.
+    const reread = (await neighbourGrid.get('/api/warnings/mine')).json().items.find((i: { delivery: { id: string } }) => i.delivery.id === neighbourItem.delivery.id);
+    expect(answered.json()).toEqual(reread.delivery);
     // Nobody answers for someone else.
     expect((await lead.post(`/api/warnings/deliveries/${item.delivery.id}/answer`, { answer: 'acknowledged' })).statusCode).toBe(403);
     // The village lead answers through the SMS link, no sign-in.
