@@ -97,9 +97,12 @@ export function AppLayout() {
   return (
     <Layout style={{ minHeight: '100vh' }}>
       {isMobile ? null : (
-        <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={208} style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}>
-          <Brand collapsed={collapsed} />
-          {menu}
+        <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={208} style={{ position: 'sticky', top: 0, height: '100vh' }}>
+          {/* The menu scrolls on its own above the collapse button, which would otherwise cover its last items. */}
+          <Flex vertical style={{ height: '100%' }}>
+            <Brand collapsed={collapsed} />
+            <div style={{ flex: 1, minHeight: 0, overflowY: 'auto' }}>{menu}</div>
+          </Flex>
         </Layout.Sider>
       )}
       <Layout style={{ minWidth: 0 }}>
