@@ -24,12 +24,12 @@ export type PlanStatus = z.infer<typeof PlanStatus>;
  * The warning types a plan can answer: the same keys as WARNING_TYPES in
  * server/modules/warnings/cap/mapping.ts (a unit test keeps the two lists equal).
  */
-export const PLAN_WARNING_TYPES = ['typhoon', 'rainstorm', 'lightning', 'gale', 'heat', 'cold_wave', 'fog', 'geological', 'storm_surge', 'forest_fire'] as const;
+export const PLAN_WARNING_TYPES = ['typhoon', 'rainstorm', 'lightning', 'gale', 'heat', 'cold_wave', 'fog', 'geological', 'storm_surge', 'forest_fire', 'other'] as const;
 export const PlanWarningType = z.enum(PLAN_WARNING_TYPES);
 export type PlanWarningType = z.infer<typeof PlanWarningType>;
 
 /** What a plan covers: the warning types, plus 'other' (e.g. a fire or an accident). */
-export const PLAN_HAZARDS = [...PLAN_WARNING_TYPES, 'other'] as const;
+export const PLAN_HAZARDS = PLAN_WARNING_TYPES;
 export const PlanHazard = z.enum(PLAN_HAZARDS);
 export type PlanHazard = z.infer<typeof PlanHazard>;
 

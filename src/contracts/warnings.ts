@@ -10,7 +10,8 @@ import { Role } from './roles';
  * recipient; the unanswered are reminded and then escalated up the hierarchy by a set-based sweep.
  * The type and level codes match src/server/modules/warnings/cap/mapping.ts (checked there).
  */
-export const WARNING_TYPE_CODES = ['typhoon', 'rainstorm', 'lightning', 'gale', 'heat', 'cold_wave', 'fog', 'geological', 'storm_surge', 'forest_fire'] as const;
+/** 'other': a warning of no type here (an earthquake, a public-security alert) still reaches people. */
+export const WARNING_TYPE_CODES = ['typhoon', 'rainstorm', 'lightning', 'gale', 'heat', 'cold_wave', 'fog', 'geological', 'storm_surge', 'forest_fire', 'other'] as const;
 export const WarningType = z.enum(WARNING_TYPE_CODES);
 export type WarningType = z.infer<typeof WarningType>;
 

@@ -1,7 +1,7 @@
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { LIMITS } from '../../../contracts/limits';
 import type { FieldError } from '../../../contracts/errors';
-import { WarningCreate, WARNING_LIMITS, WARNING_TYPE_CODES } from '../../../contracts/warnings';
+import { WarningCreate, WARNING_LIMITS } from '../../../contracts/warnings';
 import type { CapImportResult } from '../../../contracts/warnings-cap';
 import type { Actor } from '../../platform/access/actor';
 import { isAncestorOrSelf, isInScope } from '../../platform/access/rules';
@@ -12,7 +12,7 @@ import { uuidv7 } from '../../platform/db/ids';
 import { AppError } from '../../platform/errors/app-error';
 import { fieldErrors } from '../../platform/errors/field-messages';
 import { units } from '../../platform/hierarchy/schema';
-import { capDateTimeToDate, capToWarningDraft, parseCap, WARNING_TYPES, type CapAlert, type CapArea, type CapReference } from './cap';
+import { capDateTimeToDate, capToWarningDraft, parseCap, type CapAlert, type CapArea, type CapReference } from './cap';
 import { warnings, type WarningRow } from './schema';
 import { createWarning, loadWarning, warningDetail } from './warnings.service';
 
@@ -108,22 +108,12 @@ async function toWarningInput(ctx: Ctx, alert: CapAlert, originals: WarningRow[]
   // A Cancel says nothing reliable about type and level (its severity is often Minor): it takes those of
   // the latest message it cancels (the Update that raised the level, not the first Alert).
   const original = [...originals].sort((a, b) => b.sentAt.getTime() - a.sentAt.getTime())[0];
-  const type = alert.msgType === 'Cancel' && original ? original.type : (draft.type ?? original?.type ?? null);
+  // An event of no type here (an earthquake, a missing child) is still a warning people must get: 'other'.
+  const type = alert.msgType === 'Cancel' && original ? original.type : (draft.type ?? original?.type ?? 'other');
   const level = alert.msgType === 'Cancel' && original ? original.level : (draft.level ?? original?.level ?? null);
   // The info block the mapping reads (the first in Chinese, else the first), named as the parser names places.
   const info = alert.infos.find((i) => /^zh\b/i.test(i.language ?? '')) ?? alert.infos[0];
   const infoPath = `/alert/info[${info ? alert.infos.indexOf(info) + 1 : 1}]`;
-  if (info && !type) {
-    const known = WARNING_TYPE_CODES.map((c) => WARNING_TYPES[c].zh).join('、');
-    problems.push(
-      problem(
-        `${infoPath}/event`,
-        'type_unknown',
-        `无法从事件“${info.event}”识别预警类型（可识别：${known}）`,
-        `The event "${info.event}" is not one of our warning types (${WARNING_TYPE_CODES.join(', ')})`,
-      ),
-    );
-  }
   if (info && !level) {
     problems.push(problem(`${infoPath}/severity`, 'level_unknown', `无法确定预警级别：严重程度为 ${info.severity}，且事件和标题未写明红、橙、黄、蓝色`, `No warning level: severity is ${info.severity} and neither event nor headline names red, orange, yellow or blue`));
   }

@@ -18,6 +18,7 @@ export const WARNING_TYPES = {
   geological: { zh: '地质灾害', en: 'Geological hazard', category: 'Geo' },
   storm_surge: { zh: '风暴潮', en: 'Storm surge', category: 'Met' },
   forest_fire: { zh: '森林火险', en: 'Forest fire danger', category: 'Fire' },
+  other: { zh: '其他', en: 'Other', category: 'Other' },
 } as const satisfies Record<string, { zh: string; en: string; category: CapCategory }>;
 export type WarningType = keyof typeof WARNING_TYPES;
 
