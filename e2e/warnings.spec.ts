@@ -38,7 +38,7 @@ async function shootBothSizes(page: Page, name: string) {
   await page.setViewportSize(DESKTOP_SIZE);
 }
 
-test('the county issues a red typhoon warning; one grid worker answers from her phone, the silent one is escalated to her village lead', async ({ page, browser, baseURL }) => {
+test('the county issues a red typhoon warning; one grid worker answers from her phone, the silent one is escalated to her village lead; the chief starts the Ⅰ-level response and ticks tasks', async ({ page, browser, baseURL }) => {
   test.setTimeout(180_000);
   fs.mkdirSync(SHOTS, { recursive: true });
   const marker = `演习编号-${Date.now().toString(36)}`;
@@ -58,6 +58,7 @@ test('the county issues a red typhoon warning; one grid worker answers from her 
   await dialog.getByLabel('预警内容').fill('第9号台风预计今夜在我市沿海登陆，阵风12级以上。请各镇立即组织危险区域人员转移，渔船回港避风。');
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(page).toHaveURL(/\/warnings\/[0-9a-f-]{36}$/);
+  const warningId = new URL(page.url()).pathname.split('/').pop()!;
   await expect(page.getByText(`石狮市气象台发布台风红色预警 ${marker}`)).toBeVisible();
   await expect(page.getByText('尚未发布')).toBeVisible();
 
@@ -131,6 +132,25 @@ test('the county issues a red typhoon warning; one grid worker answers from her 
   await shootBothSizes(lead, 'mine');
   await own.getByRole('button', { name: '已到岗' }).click();
   await expect(own).toContainText('已回复：已到岗');
+
+  // 宝盖镇's chief starts the response the warning calls for (the typhoon plan, Ⅰ级) and ticks tasks.
+  const chiefContext = await browser.newContext({ baseURL, viewport: DESKTOP_SIZE, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const chief = await chiefContext.newPage();
+  await signIn(chief, 'baogai_chief');
+  await chief.goto(`/responses/new?warningId=${warningId}`);
+  const proposal = chief.getByTestId('proposal').first();
+  await expect(proposal).toContainText('宝盖镇防御台风应急预案');
+  await expect(proposal).toContainText('Ⅰ级响应');
+  await proposal.getByTestId('start-response').click();
+  await expect(chief).toHaveURL(/\/responses\/[0-9a-f-]{36}$/);
+  const tasks = chief.getByTestId('response-task');
+  for (const i of [0, 1]) {
+    await tasks.nth(i).getByRole('checkbox').click();
+    await chief.getByRole('dialog').getByRole('button', { name: '标记完成' }).click();
+    await expect(tasks.nth(i)).toHaveAttribute('data-done', 'true');
+  }
+  await expect(chief.getByTestId('response-progress')).toContainText('已完成 2/');
+  await chiefContext.close();
 
   // An exercise (演练) is watermarked wherever it shows: the list, its page, the phone.
   const areaLingxiu = await unitIdByName(page, '灵秀镇');
