@@ -15,7 +15,7 @@ import { ROLE_ORDER_FOR_ESCALATION } from './chain';
  */
 export async function sweepWarningEscalations(db: Db, now: Date): Promise<number> {
   const result = await db.$client.query<{ n: number }>({
-    name: 'warnings.escalation_sweep.v2',
+    name: 'warnings.escalation_sweep.v3',
     text: `
       with due as (
         select d.id, d.tier, d.role, d.recipient_user_id, d.recipient_unit_id, d.warning_id, d.issue_id, i.policy, i.exercise
@@ -57,11 +57,19 @@ export async function sweepWarningEscalations(db: Db, now: Date): Promise<number
           ) ranked where ranked.rank_up = n.step
         ) s on true
       ),
+      -- Each delivery finds its superiors in one object keyed by unit, role and step. (A join of two
+      -- CTEs here is planned from their row estimates, which are far too small after an UPDATE:
+      -- the planner picked a nested loop of 100,000 × 10,000.)
+      found_by_key as (
+        select coalesce(jsonb_object_agg(k.key, k.users), '{}'::jsonb) as m
+        from (select recipient_unit_id::text || '|' || role || '|' || step as key, jsonb_agg(user_id) as users from found group by 1) k
+      ),
       superiors as (
-        select a.id as delivery_id, a.tier, f.user_id
+        select a.id as delivery_id, a.tier, s.user_id::uuid as user_id
         from advanced a
-        join found f on f.recipient_unit_id = a.recipient_unit_id and f.role = a.role and f.step = a.step
-        where a.action = 'superior' and f.user_id <> a.recipient_user_id
+        cross join found_by_key f
+        cross join lateral jsonb_array_elements_text(f.m -> (a.recipient_unit_id::text || '|' || a.role || '|' || a.step)) as s(user_id)
+        where a.action = 'superior' and s.user_id::uuid <> a.recipient_user_id
       ),
       escalated as (
         insert into warning_escalations (delivery_id, tier, action, to_user_id, at)
