@@ -271,7 +271,7 @@ export async function runWarnings(args: BenchArgs): Promise<void> {
       outbox: {
         sentByAppDuringRun: outbox.sent,
         pendingAtEnd: outbox.pending,
-        note: 'the app drains the channel outbox 200 rows every 5 s (drainChannelOutbox, BATCH = 200, job every 5 s): at most 40 messages a second',
+        note: 'sent by the app\'s drain job (drainChannelOutbox: batches of 500, 20 at a time, for up to 4 s per run, every 5 s)',
       },
       ratios: { issueOverBareInsert: r1(issueMedian / baseMedian), appAnswersOverBaseline: Math.round((inApp.rate / base.rate) * 1000) / 1000, linkAnswersOverBaseline: Math.round((byLink.rate / base.rate) * 1000) / 1000 },
       totalSeconds: Math.round((Date.now() - started) / 1000),
