@@ -1,4 +1,5 @@
 import type { Db } from '../../platform/db/client';
+import { CHANNEL } from '../../platform/realtime/bus';
 import { ROLE_ORDER_FOR_ESCALATION } from './chain';
 
 /**
@@ -7,7 +8,8 @@ import { ROLE_ORDER_FOR_ESCALATION } from './chain';
  * recipient, or a notice to their superior (the next role up the chain that someone holds on a unit
  * above the recipient's; grid worker → village lead → township duty officer → township chief →
  * county) — and gets the time of the tier after, or none. The escalation rows, their outbox rows
- * (none for an exercise) and their audit entries are written in the same statement.
+ * (none for an exercise), their audit entries and one realtime notification are written in the
+ * same statement.
  *
  * Safe on several app nodes and across restarts: a due row is claimed with SKIP LOCKED and its tier
  * moves on in the same statement that records what was sent, so a row is escalated once per tier;
@@ -15,7 +17,7 @@ import { ROLE_ORDER_FOR_ESCALATION } from './chain';
  */
 export async function sweepWarningEscalations(db: Db, now: Date): Promise<number> {
   const result = await db.$client.query<{ n: number }>({
-    name: 'warnings.escalation_sweep.v3',
+    name: 'warnings.escalation_sweep.v4',
     text: `
       with due as (
         select d.id, d.tier, d.role, d.recipient_user_id, d.recipient_unit_id, d.warning_id, d.issue_id, i.policy, i.exercise
@@ -96,9 +98,20 @@ export async function sweepWarningEscalations(db: Db, now: Date): Promise<number
                jsonb_build_object('deliveryId', e.delivery_id, 'tier', e.tier, 'action', e.action, 'toUserId', e.to_user_id)
         from escalated e join advanced a on a.id = e.delivery_id
         join users ru on ru.id = a.recipient_user_id join users tu on tu.id = e.to_user_id
+      ),
+      -- One notification for the whole sweep (part of its transaction): the issuers' boards refresh.
+      -- At most 30 issues are named, which keeps the payload under NOTIFY's 8,000 bytes; boards
+      -- also poll, so an issue left out is seen a little later.
+      notified as (
+        select pg_notify($3, json_agg(json_build_object(
+                 'type', 'warning.escalated', 'unitPath', iu.path::text,
+                 'data', json_build_object('issueId', x.issue_id, 'warningId', x.warning_id, 'escalated', x.n)))::text)
+        from (select issue_id, warning_id, count(*) as n from advanced group by 1, 2 order by 1 limit 30) x
+        join warning_issues i on i.id = x.issue_id join units iu on iu.id = i.unit_id
+        having count(*) > 0
       )
-      select (select count(*) from advanced)::int as n`,
-    values: [now, ROLE_ORDER_FOR_ESCALATION],
+      select (select count(*) from advanced)::int as n, (select count(*) from notified)::int as notified`,
+    values: [now, ROLE_ORDER_FOR_ESCALATION, CHANNEL],
   });
   return result.rows[0]?.n ?? 0;
 }

@@ -10,6 +10,7 @@ import { auditEvents } from '../../platform/audit/schema';
 import { drainChannelOutbox, WebhookAdapter, type ChannelAdapter, type ChannelMessage } from './channels';
 import { sweepWarningEscalations } from './escalation.job';
 import { expireWarnings } from './jobs';
+import { RealtimeBus, type RealtimeEvent } from '../../platform/realtime/bus';
 import { warningChannelSends, warningDeliveries, warningEscalations } from './schema';
 
 let t: TestApp;
@@ -172,6 +173,21 @@ describe('叫应 and escalation', () => {
     t.clock.advance(60 * 60_000);
     const [{ n }] = (await t.db.execute<{ n: number }>(sql`select count(*)::int as n from warning_deliveries where issue_id = ${issue.id} and next_escalation_at is not null`)).rows as [{ n: number }];
     expect(n).toBe(0);
+    await signIn();
+  });
+
+  it('a sweep tells the issuer’s screens over the realtime bus', async () => {
+    await quiet();
+    const { issue } = await issueTyphoon();
+    const bus = new RealtimeBus((t.pool as unknown as { options: { connectionString: string } }).options.connectionString);
+    await bus.start();
+    const heard: RealtimeEvent[] = [];
+    bus.subscribe((e) => heard.push(e));
+    t.clock.advance(10 * 60_000);
+    await sweepWarningEscalations(t.db, t.clock.now());
+    for (let i = 0; i < 100 && !heard.some((e) => e.type === 'warning.escalated'); i++) await new Promise((r) => setTimeout(r, 20));
+    await bus.close();
+    expect(heard.find((e) => e.type === 'warning.escalated')).toMatchObject({ unitPath: expect.any(String), data: { issueId: issue.id, escalated: issue.recipients } });
     await signIn();
   });
 

@@ -26,7 +26,7 @@ export const WARNINGS_CHANGED = 'lastmeter:warnings-changed';
 export const announceWarningsChanged = () => window.dispatchEvent(new Event(WARNINGS_CHANGED));
 
 /** The realtime events that change what a warning page shows. */
-export const WARNING_EVENTS = ['warning.issued', 'warning.delivered', 'warning.answer'] as const;
+export const WARNING_EVENTS = ['warning.issued', 'warning.delivered', 'warning.answer', 'warning.escalated'] as const;
 
 const detail = { schema: WarningDetailSchema };
 

@@ -171,7 +171,7 @@ export default function BoardPage() {
     return () => window.clearInterval(timer);
   }, []);
   useLiveEvents(
-    ['warning.answer'],
+    ['warning.answer', 'warning.escalated'],
     (data) => {
       if (data.issueId !== id) return;
       if (typeof data.deliveryId === 'number' || typeof data.deliveryId === 'string') pendingFresh.current.add(String(data.deliveryId));
