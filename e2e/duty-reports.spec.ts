@@ -120,3 +120,18 @@ test('the console and an event page fit a phone', async ({ page }) => {
   await expect(page.getByText('接报与事件').first()).toBeVisible();
   await expectNoHorizontalOverflow(page);
 });
+
+test('the chief chooses the stricter local deadline rules for the desk', async ({ page }) => {
+  await signIn(page, 'baogai_chief');
+  await page.goto('/duty/events');
+  const settings = page.getByTestId('deadline-settings');
+  await expect(settings).toContainText('国家规定时限');
+  await settings.locator('.ant-select').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '本地从严时限' }).click();
+  await expect(page.getByText('时限规则已更新')).toBeVisible();
+  await expect(settings).toContainText('本地从严时限');
+  // Back to the national rules, so the other journeys see the defaults.
+  await settings.locator('.ant-select').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '国家规定时限' }).click();
+  await expect(settings).toContainText('国家规定时限');
+});

@@ -13,6 +13,7 @@ import { useIsMobile } from '../../../app/use-is-mobile';
 import { dutyApi } from './api';
 import { IntakeModal } from './intake-modal';
 import { Countdown, GradeTag, StatusTag } from './labels';
+import { DeadlineSettingsControl } from './settings-control';
 
 type Status = 'open' | 'closed' | 'merged' | 'all';
 const STATUSES: Status[] = ['open', 'closed', 'merged', 'all'];
@@ -80,11 +81,14 @@ export default function EventsPage() {
       <PageHeader
         title={t('duty.events.title')}
         extra={
-          can('duty.write') ? (
-            <Button type="primary" icon={<PhoneOutlined />} onClick={() => setIntake(true)} data-testid="intake-open">
-              {t('duty.events.intake')}
-            </Button>
-          ) : null
+          <>
+            <DeadlineSettingsControl />
+            {can('duty.write') ? (
+              <Button type="primary" icon={<PhoneOutlined />} onClick={() => setIntake(true)} data-testid="intake-open">
+                {t('duty.events.intake')}
+              </Button>
+            ) : null}
+          </>
         }
       />
       <Card size="small">
