@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { HazardFigures, HazardStats } from '../../../contracts';
 import type { ExportFile } from '../org/excel/export.service';
+import { safeFileName } from '../org/excel/http';
 
 type Col = { header: string; key: string; width: number; numFmt?: string };
 
@@ -54,7 +55,6 @@ export async function writeStatsWorkbook(s: HazardStats): Promise<Buffer> {
 
 /** 隐患统计-宝盖镇-2025-07至2026-06.xlsx (hazard-stats-<code>-<from>-<to>.xlsx for old clients). */
 export function statsFileName(s: HazardStats, buffer: Buffer): ExportFile {
-  // Characters that file systems refuse in names (and control characters) become "_".
-  const safe = Array.from(s.unit.name, (c) => (c < ' ' || '\\/:*?"<>|'.includes(c) ? '_' : c)).join('');
+  const safe = safeFileName(s.unit.name);
   return { fileName: `隐患统计-${safe}-${s.from}至${s.to}.xlsx`, asciiName: `hazard-stats-${s.unit.code}-${s.from}-${s.to}.xlsx`, buffer };
 }

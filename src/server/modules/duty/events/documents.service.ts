@@ -7,6 +7,7 @@ import { timelineDocx } from '../docx/timeline-docx';
 import { EVENT_GRADE_LABELS, EVENT_TYPE_LABELS } from '../rules/deadlines';
 import { loadEvent, loadReport } from './access';
 import { dutyEventEntries } from './schema';
+import { safeFileName } from '../../org/excel/http';
 
 export const DOCX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -23,8 +24,6 @@ async function stationName(ctx: Ctx, unitPath: string): Promise<{ station: strin
   const prefix = desk.level === 'township' && county ? county.name : '';
   return { station: `${prefix}${desk.name}${desk.level === 'city' || desk.level === 'county' ? '应急管理局' : '应急管理站'}`, unitName: desk.name };
 }
-
-const safeName = (s: string) => Array.from(s, (c) => (c < ' ' || '\\/:*?"<>|'.includes(c) ? '_' : c)).join('');
 
 /** A report in the official layout (.docx). Drafts too: the desk prints them for the 签发人 to sign. */
 export async function reportDocument(ctx: Ctx, id: string): Promise<DocxFile> {
@@ -49,7 +48,7 @@ export async function reportDocument(ctx: Ctx, id: string): Promise<DocxFile> {
     reportedAt: (r.submittedAt ?? ctx.clock.now()).toISOString(),
   });
   const kind = r.kind === 'follow_up' ? `续报${r.sequence}` : r.kind === 'first' ? '首报' : '终报';
-  return { fileName: `${safeName(event.code)}-${kind}.docx`, asciiName: `${event.code}-${r.kind}${r.sequence || ''}.docx`, buffer };
+  return { fileName: `${safeFileName(event.code)}-${kind}.docx`, asciiName: `${event.code}-${r.kind}${r.sequence || ''}.docx`, buffer };
 }
 
 const STATUS_ZH = { open: '处置中', closed: '已办结', merged: '已合并' } as const;
@@ -72,5 +71,5 @@ export async function timelineDocument(ctx: Ctx, id: string): Promise<DocxFile> 
     exportedBy: ctx.actor.displayName,
     exportedAt: ctx.clock.now().toISOString(),
   });
-  return { fileName: `${safeName(e.code)}-事件时间线.docx`, asciiName: `${e.code}-timeline.docx`, buffer };
+  return { fileName: `${safeFileName(e.code)}-事件时间线.docx`, asciiName: `${e.code}-timeline.docx`, buffer };
 }

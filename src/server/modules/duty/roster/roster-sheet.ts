@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { RosterView } from '../../../../contracts/duty-roster';
 import type { ExportFile } from '../../org/excel/export.service';
 import { SHIFT_PATTERN_LABELS, parseBeijingDate } from '../rules';
+import { safeFileName } from '../../org/excel/http';
 
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
 const GAP_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFDE2E2' } };
@@ -55,6 +56,6 @@ export async function writeRosterWorkbook(r: RosterView): Promise<Buffer> {
 
 /** 值班表-宝盖镇-2026-06.xlsx (duty-roster-<code>-<month>.xlsx for old clients). */
 export function rosterFileName(r: RosterView, buffer: Buffer): ExportFile {
-  const safe = Array.from(r.unit.name, (c) => (c < ' ' || '\\/:*?"<>|'.includes(c) ? '_' : c)).join('');
+  const safe = safeFileName(r.unit.name);
   return { fileName: `值班表-${safe}-${r.month}.xlsx`, asciiName: `duty-roster-${r.unit.code}-${r.month}.xlsx`, buffer };
 }

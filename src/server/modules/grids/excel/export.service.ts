@@ -10,6 +10,7 @@ import { unitInSubtree } from '../access';
 import { households, vulnerablePeople } from '../schema';
 import { writeHouseholdsSheet } from './households-sheet';
 import { writeVulnerableSheet } from './vulnerable-sheet';
+import { safeFileName } from '../../org/excel/http';
 
 /** The households (moved out too) of the actor's scope, or of the subtree of `unitId`, by grid and address. */
 export async function exportHouseholds(ctx: Ctx, unitId: string | undefined): Promise<ExportFile> {
@@ -70,6 +71,6 @@ async function title(ctx: Ctx, root: UnitRow | null): Promise<string> {
 /** 户籍-塘后村-20260601.xlsx, with households-20260601.xlsx for clients that only take ASCII. */
 function named(ctx: Ctx, zh: string, en: string, what: string, buffer: Buffer): ExportFile {
   const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(ctx.clock.now()).replace(/-/g, '');
-  const safe = Array.from(what, (c) => (c < ' ' || '\\/:*?"<>|'.includes(c) ? '_' : c)).join('');
+  const safe = safeFileName(what);
   return { fileName: `${zh}-${safe}-${day}.xlsx`, asciiName: `${en}-${day}.xlsx`, buffer };
 }

@@ -7,6 +7,7 @@ import { people } from '../schema';
 import { scopeRoots } from '../units.queries';
 import { writePeopleSheet } from './people-sheet';
 import { writeUnitsSheet } from './units-sheet';
+import { safeFileName } from './http';
 
 /** A generated file: its Chinese name, an ASCII name for old clients, and its bytes. */
 export type ExportFile = { fileName: string; asciiName: string; buffer: Buffer };
@@ -73,7 +74,6 @@ async function title(ctx: Ctx, root: UnitRow | null): Promise<string> {
 function named(ctx: Ctx, zh: string, en: string, what: string, buffer: Buffer): ExportFile {
   // The date of the export in China: 20260601.
   const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(ctx.clock.now()).replace(/-/g, '');
-  // Characters that file systems refuse in names (and control characters) become "_".
-  const safe = Array.from(what, (c) => (c < ' ' || '\\/:*?"<>|'.includes(c) ? '_' : c)).join('');
+  const safe = safeFileName(what);
   return { fileName: `${zh}-${safe}-${day}.xlsx`, asciiName: `${en}-${day}.xlsx`, buffer };
 }

@@ -10,6 +10,9 @@ export type Upload = UploadedFile;
 export const readUpload = (req: FastifyRequest): Promise<Upload> =>
   readSingleFile(req, 'file', { zh: '请选择要导入的 Excel 文件', en: 'Choose the Excel file to import' }, LIMITS.importFileBytesMax);
 
+/** A name a file system accepts: characters file systems refuse (and control characters) become "_". */
+export const safeFileName = (name: string) => Array.from(name, (c) => (c < ' ' || '\\/:*?"<>|'.includes(c) ? '_' : c)).join('');
+
 /** RFC 5987 / 6266: `filename*` carries the UTF-8 name, `filename` an ASCII one for old clients. */
 export function contentDisposition(file: Pick<ExportFile, 'fileName' | 'asciiName'>): string {
   const encoded = encodeURIComponent(file.fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
