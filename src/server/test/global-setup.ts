@@ -1,5 +1,4 @@
 import fs from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -8,6 +7,7 @@ import { startEmbeddedPostgres, type EmbeddedServer } from '../platform/db/embed
 import { runMigrations } from '../platform/db/migrate';
 import { connect } from '../platform/db/client';
 import { seedDemoIfEmpty } from '../modules/org/seed/seed';
+import { freeLoopbackPort } from './ports';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -29,17 +29,6 @@ process.exit = ((code?: string | number | null) => {
   return exitProcess(pending !== 0 && !Number(code ?? 0) ? pending : (code ?? undefined));
 }) as typeof process.exit;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
-
 const withDb = (url: string, db: string) => {
   const u = new URL(url);
   u.pathname = `/${db}`;
@@ -58,7 +47,7 @@ export default async function setup(project: TestProject) {
   if (!serverUrl) {
     dir = await fs.mkdtemp(path.join(os.tmpdir(), 'lastmeter-test-'));
     await fs.chmod(dir, 0o755);
-    server = await startEmbeddedPostgres({ dir, port: await freePort(), durable: false });
+    server = await startEmbeddedPostgres({ dir, port: await freeLoopbackPort(), durable: false });
     serverUrl = server.url;
   }
   const admin = new pg.Client({ connectionString: serverUrl });

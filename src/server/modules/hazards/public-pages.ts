@@ -1,7 +1,7 @@
 import QRCode from 'qrcode';
+import { escapeHtml as esc } from '../../platform/http/html';
 
 /** Minimal HTML pages for residents: no framework, no login, readable on any phone, printable. */
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const PAGE_STYLE = `
   body{font-family:"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;margin:0;background:#f3f5f9;color:#1f2937}

@@ -12,6 +12,7 @@ import { people } from '../org/schema';
 import { presentIssues } from './issue.service';
 import { warningDeliveries, warningEscalations, warningIssues, warnings, type WarningDeliveryRow } from './schema';
 import { presentSummaries } from './warnings.service';
+import { pgArrayLiteral } from '../../platform/db/arrays';
 
 type Answer = z.infer<typeof WarningAnswerBody>;
 
@@ -177,7 +178,7 @@ export async function issueBoard(ctx: Ctx, issueId: string): Promise<WarningBoar
   }
   const counts = await ctx.db.execute<{ area: string; recipients: number; answered: number; escalated: number }>(sql`
     select a.id as area, count(d.id)::int as recipients, count(d.answered_at)::int as answered, count(*) filter (where d.tier > 0)::int as escalated
-    from unnest(${`{${areas.map((a) => a.id).join(',')}}`}::uuid[], ${`{${areas.map((a) => a.path).join(',')}}`}::ltree[]) as a(id, path)
+    from unnest(${pgArrayLiteral(areas.map((a) => a.id))}::uuid[], ${pgArrayLiteral(areas.map((a) => a.path))}::ltree[]) as a(id, path)
     join units u on u.path <@ a.path
     join warning_deliveries d on d.recipient_unit_id = u.id and d.issue_id = ${issue.id}
     group by a.id`);

@@ -11,6 +11,7 @@ import { units } from '../../platform/hierarchy/schema';
 import { WARNING_LEVELS, WARNING_TYPES } from './cap';
 import { warningDeliveries, warningIssues, type WarningIssueRow, type WarningRow } from './schema';
 import { loadWarning } from './warnings.service';
+import { pgArrayLiteral } from '../../platform/db/arrays';
 
 /** Warnings at or above this level need every recipient's answer (叫应) unless the issuer says otherwise. */
 export const ANSWER_LEVEL: WarningLevel = 'orange';
@@ -36,7 +37,7 @@ export async function issueWarning(ctx: Ctx, warningId: string, input: WarningIs
   const targets = await ctx.db
     .select({ id: units.id })
     .from(units)
-    .where(and(inArray(units.id, input.unitIds), sql`${units.path} <@ ${`{${allowed.join(',')}}`}::ltree[]`));
+    .where(and(inArray(units.id, input.unitIds), sql`${units.path} <@ ${pgArrayLiteral(allowed)}::ltree[]`));
   if (targets.length !== new Set(input.unitIds).size) throw notFound();
   const now = ctx.clock.now();
   const requireAnswer = input.requireAnswer ?? needsAnswer(w.level);

@@ -1,7 +1,7 @@
 import { WARNING_ANSWERS, type WarningAnswer } from '../../../contracts/warnings';
 import { WARNING_LEVELS, WARNING_TYPES } from './cap';
+import { escapeHtml as esc } from '../../platform/http/html';
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export const ANSWER_ZH: Record<WarningAnswer, string> = { acknowledged: '已知悉', on_duty: '已到岗', evacuating: '正在转移', evacuated: '已转移', need_help: '需要支援' };
 

@@ -4,7 +4,8 @@ import { loadUnitInScope, requirePermission, unitIdWithPermission } from '../../
 import type { Ctx } from '../../../platform/context';
 import { dutyEvents, dutyReportAcks, dutyReports } from './schema';
 import { loadBatch, presentEventSummary, presentReport } from './present';
-import { inboxCondition, pgArray } from './reports.service';
+import { inboxCondition } from './reports.service';
+import { pgArrayLiteral } from '../../../platform/db/arrays';
 
 const DUE_SOON_MINUTES = 120;
 const ANSWERS_HOURS = 24;
@@ -33,7 +34,7 @@ export async function dutyConsole(ctx: Ctx): Promise<DutyConsole> {
       .select({ reportId: dutyReportAcks.reportId, at: dutyReportAcks.at, by: dutyReportAcks.userName, unitName: sql<string>`(select name from units where id = ${dutyReportAcks.unitId})` })
       .from(dutyReportAcks)
       .innerJoin(dutyReports, eq(dutyReports.id, dutyReportAcks.reportId))
-      .where(and(gt(dutyReportAcks.at, since), mine, sql`${dutyReportAcks.unitId} <> all(${pgArray(ctx.actor.grants.map((g) => g.unitId))}::uuid[])`))
+      .where(and(gt(dutyReportAcks.at, since), mine, sql`${dutyReportAcks.unitId} <> all(${pgArrayLiteral(ctx.actor.grants.map((g) => g.unitId))}::uuid[])`))
       .orderBy(desc(dutyReportAcks.at))
       .limit(LIST_MAX),
     ctx.db.select().from(dutyReports).where(and(eq(dutyReports.state, 'returned'), gt(dutyReports.updatedAt, since), mine)).orderBy(desc(dutyReports.updatedAt)).limit(LIST_MAX),

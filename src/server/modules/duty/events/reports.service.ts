@@ -17,6 +17,7 @@ import { eventDeadlines, loadPresets } from './deadlines';
 import { addEntry } from './events.service';
 import { loadBatch, presentReport } from './present';
 import { dutyReportAcks, dutyReports, type DutyEventRow, type DutyReportRow } from './schema';
+import { pgArrayLiteral } from '../../../platform/db/arrays';
 
 const FIELD_ZH: Record<(typeof DUTY_REPORT_REQUIRED)[number], string> = {
   title: '标题',
@@ -200,9 +201,6 @@ export async function reportView(ctx: Ctx, id: string): Promise<DutyReport> {
   return presentReport(report, ctx.actor, b);
 }
 
-/** A PostgreSQL array literal of ids or ltree paths (neither holds commas, quotes or braces). */
-export const pgArray = (xs: string[]) => `{${xs.join(',')}}`;
-
 /** The inbox of a level above: submitted from below, not yet acknowledged by that level. */
 export function inboxCondition(ctx: Ctx) {
   const levels = reviewUnitsOf(ctx.actor);
@@ -210,7 +208,7 @@ export function inboxCondition(ctx: Ctx) {
   const ids = levels.map((l) => l.unitId);
   const paths = levels.map((l) => l.path);
   return sql`${dutyReports.state} = 'submitted' and exists (
-    select 1 from unnest(${pgArray(ids)}::uuid[], ${pgArray(paths)}::ltree[]) as lv(id, path)
+    select 1 from unnest(${pgArrayLiteral(ids)}::uuid[], ${pgArrayLiteral(paths)}::ltree[]) as lv(id, path)
     join units du on du.id = ${dutyReports.unitId}
     where du.path <@ lv.path and du.id <> lv.id
       and not exists (select 1 from duty_report_acks a where a.report_id = ${dutyReports.id} and a.unit_id = lv.id))`;

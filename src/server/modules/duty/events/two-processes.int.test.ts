@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -11,6 +10,7 @@ import { buildApp } from '../../../app';
 import { RealtimeBus } from '../../../platform/realtime/bus';
 import { startServer, type RunningServer } from '../../../test/child-server';
 import { createTestApp, loginAs, type TestApp } from '../../../test/harness';
+import { freeLoopbackPort } from '../../../test/ports';
 
 /**
  * The duty console across app processes: node A runs in this test's process, node B is a second
@@ -23,16 +23,6 @@ let busA: RealtimeBus;
 let nodeB: RunningServer;
 let dataDir: string;
 
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-
 const dbUrl = () => (t.pool as unknown as { options: { connectionString: string } }).options.connectionString;
 
 beforeAll(async () => {
@@ -42,7 +32,7 @@ beforeAll(async () => {
   nodeA = await buildApp({ db: t.db, config: t.config, clock: t.clock, dbKind: 'external', files: t.files, bus: busA });
   await nodeA.listen({ port: 0, host: '127.0.0.1' });
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lastmeter-node-b-'));
-  const port = await freePort();
+  const port = await freeLoopbackPort();
   nodeB = await startServer({
     entry: 'src/server/main.ts',
     port,
