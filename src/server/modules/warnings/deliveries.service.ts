@@ -9,9 +9,8 @@ import { uuidv7 } from '../../platform/db/ids';
 import { AppError, notFound } from '../../platform/errors/app-error';
 import { units } from '../../platform/hierarchy/schema';
 import { people } from '../org/schema';
-import { presentIssues } from './issue.service';
 import { warningDeliveries, warningEscalations, warningIssues, warnings, type WarningDeliveryRow } from './schema';
-import { presentSummaries } from './warnings.service';
+import { presentIssues, presentSummaries } from './warnings.service';
 import { pgArrayLiteral } from '../../platform/db/arrays';
 
 type Answer = z.infer<typeof WarningAnswerBody>;

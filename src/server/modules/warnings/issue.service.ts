@@ -4,13 +4,12 @@ import { DEFAULT_ESCALATION, WARNING_LEVEL_CODES } from '../../../contracts/warn
 import { pathsWithPermission } from '../../platform/access/rules';
 import { loadUnitInScope, requirePermission } from '../../platform/access/scope';
 import type { Ctx } from '../../platform/context';
-import type { Queryable } from '../../platform/db/client';
 import { uuidv7 } from '../../platform/db/ids';
 import { AppError, notFound } from '../../platform/errors/app-error';
 import { units } from '../../platform/hierarchy/schema';
 import { WARNING_LEVELS, WARNING_TYPES } from './cap';
-import { warningDeliveries, warningIssues, type WarningIssueRow, type WarningRow } from './schema';
-import { loadWarning } from './warnings.service';
+import { warningIssues, type WarningRow } from './schema';
+import { loadWarning, presentIssues } from './warnings.service';
 import { pgArrayLiteral } from '../../platform/db/arrays';
 
 /** Warnings at or above this level need every recipient's answer (叫应) unless the issuer says otherwise. */
@@ -117,37 +116,4 @@ export async function issueWarning(ctx: Ctx, warningId: string, input: WarningIs
   }
   const [view] = await presentIssues(ctx.db, [row]);
   return view!;
-}
-
-export async function presentIssues(db: Queryable, rows: WarningIssueRow[]): Promise<WarningIssueView[]> {
-  if (!rows.length) return [];
-  const ids = rows.map((r) => r.id);
-  const [unitRows, stats] = await Promise.all([
-    db.select({ id: units.id, name: units.name, code: units.code, level: units.level }).from(units).where(inArray(units.id, [...new Set(rows.map((r) => r.unitId))])),
-    db
-      .select({
-        issueId: warningDeliveries.issueId,
-        answered: sql<number>`count(*) filter (where ${warningDeliveries.answeredAt} is not null)::int`,
-        escalated: sql<number>`count(*) filter (where ${warningDeliveries.tier} > 0)::int`,
-      })
-      .from(warningDeliveries)
-      .where(inArray(warningDeliveries.issueId, ids))
-      .groupBy(warningDeliveries.issueId),
-  ]);
-  const unitById = new Map(unitRows.map((u) => [u.id, u]));
-  const statOf = new Map(stats.map((s) => [s.issueId, s]));
-  return rows.map((r) => ({
-    id: r.id,
-    warningId: r.warningId,
-    unit: unitById.get(r.unitId)!,
-    issuedBy: r.issuedByName,
-    issuedAt: r.issuedAt.toISOString(),
-    requireAnswer: r.requireAnswer,
-    policy: r.policy,
-    exercise: r.exercise,
-    recipients: r.recipients,
-    answered: statOf.get(r.id)?.answered ?? 0,
-    escalated: statOf.get(r.id)?.escalated ?? 0,
-    note: r.note,
-  }));
 }

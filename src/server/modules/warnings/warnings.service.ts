@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Paged } from '../../../contracts/common';
-import type { WarningCreate, WarningDetail, WarningListQuery, WarningSummary } from '../../../contracts/warnings';
+import type { WarningCreate, WarningDetail, WarningIssueView, WarningListQuery, WarningSummary } from '../../../contracts/warnings';
 import { WARNING_LEVEL_CODES, WARNING_TYPE_CODES } from '../../../contracts/warnings';
 import type { Actor } from '../../platform/access/actor';
 import { canAt, loadUnitInScope, requirePermission, unitIdInScope } from '../../platform/access/scope';
@@ -11,7 +11,7 @@ import type { Queryable } from '../../platform/db/client';
 import { AppError, notFound } from '../../platform/errors/app-error';
 import { units } from '../../platform/hierarchy/schema';
 import { makeWarningIdentifier, WARNING_LEVELS, WARNING_TYPES } from './cap';
-import { warningDeliveries, warningIssues, warnings, type WarningRow } from './schema';
+import { warningDeliveries, warningIssues, warnings, type WarningIssueRow, type WarningRow } from './schema';
 
 // The contracts and the CAP mapping name the same types and levels.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
@@ -179,7 +179,6 @@ export async function warningDetail(ctx: Ctx, id: string): Promise<WarningDetail
     ctx.db.select({ id: units.id, name: units.name, code: units.code, level: units.level }).from(units).where(inArray(units.id, w.areaUnitIds)),
     ctx.db.select().from(warningIssues).where(eq(warningIssues.warningId, w.id)).orderBy(desc(warningIssues.issuedAt)),
   ]);
-  const { presentIssues } = await import('./issue.service');
   return {
     ...summary!,
     text: w.text,
@@ -225,4 +224,38 @@ export async function cancelWarning(ctx: Ctx, id: string): Promise<WarningDetail
     return { result: null, events: [{ action: 'warning.cancelled', entityType: 'warning', entityId: w.id, unitId: w.unitId, summary: w.identifier, before: { status: w.status }, after: { status: 'cancelled' } }] };
   });
   return warningDetail(ctx, id);
+}
+
+/** Issues with their issuer and how many answered and were escalated (one query each for all of them). */
+export async function presentIssues(db: Queryable, rows: WarningIssueRow[]): Promise<WarningIssueView[]> {
+  if (!rows.length) return [];
+  const ids = rows.map((r) => r.id);
+  const [unitRows, stats] = await Promise.all([
+    db.select({ id: units.id, name: units.name, code: units.code, level: units.level }).from(units).where(inArray(units.id, [...new Set(rows.map((r) => r.unitId))])),
+    db
+      .select({
+        issueId: warningDeliveries.issueId,
+        answered: sql<number>`count(*) filter (where ${warningDeliveries.answeredAt} is not null)::int`,
+        escalated: sql<number>`count(*) filter (where ${warningDeliveries.tier} > 0)::int`,
+      })
+      .from(warningDeliveries)
+      .where(inArray(warningDeliveries.issueId, ids))
+      .groupBy(warningDeliveries.issueId),
+  ]);
+  const unitById = new Map(unitRows.map((u) => [u.id, u]));
+  const statOf = new Map(stats.map((s) => [s.issueId, s]));
+  return rows.map((r) => ({
+    id: r.id,
+    warningId: r.warningId,
+    unit: unitById.get(r.unitId)!,
+    issuedBy: r.issuedByName,
+    issuedAt: r.issuedAt.toISOString(),
+    requireAnswer: r.requireAnswer,
+    policy: r.policy,
+    exercise: r.exercise,
+    recipients: r.recipients,
+    answered: statOf.get(r.id)?.answered ?? 0,
+    escalated: statOf.get(r.id)?.escalated ?? 0,
+    note: r.note,
+  }));
 }
