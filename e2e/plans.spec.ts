@@ -2,10 +2,10 @@ import { expect, test } from '@playwright/test';
 import { signIn } from './helpers';
 
 /**
- * 应急预案: 宝盖镇's chief opens the typhoon plan, adds an action to its Ⅰ-level checklist and
- * records a drill; both are there after a reload.
+ * 应急预案: 宝盖镇's chief opens the typhoon plan, adds an action to its Ⅳ-level checklist (the Ⅰ-level
+ * one is what the response journeys start) and records a drill; both are there after a reload.
  */
-test('the chief adds a Ⅰ-level action to the typhoon plan and records a drill', async ({ page }) => {
+test('the chief adds a Ⅳ-level action to the typhoon plan and records a drill', async ({ page }) => {
   const tag = Date.now().toString(36);
   await signIn(page, 'baogai_chief');
   await page.getByRole('menuitem', { name: /应急预案/ }).click();
@@ -14,7 +14,7 @@ test('the chief adds a Ⅰ-level action to the typhoon plan and records a drill'
   await expect(page).toHaveURL(/\/plans\/[0-9a-f-]{36}$/);
 
   await page.getByRole('tab', { name: '响应等级与任务清单' }).click();
-  await page.getByRole('button', { name: '添加任务' }).first().click();
+  await page.getByRole('button', { name: '添加任务' }).last().click();
   const action = page.getByRole('dialog');
   await action.getByLabel('任务内容').fill(`检查海堤闸门并安排专人值守 ${tag}`);
   await action.getByLabel('责任岗位').fill('水利员');
